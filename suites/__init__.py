@@ -1,0 +1,1 @@
+"""Conformance suites, one folder per protocol family, one module per role."""

@@ -1,0 +1,1 @@
+"""TCP stream roles: tcp.echo, tcp.greeting, tcp.client."""
