@@ -248,7 +248,9 @@ def test_reuse_address(fresh_server, timeouts):
 @requirement("tcp.echo/connect-then-close", SHOULD,
              "The server SHOULD accept a connect-then-close client without error.",
              seed="000 'End of Data'")
-def test_connect_then_close(server, timeouts):
+def test_connect_then_close(fresh_server, timeouts):
+    # A server of its own: a shared one may still be logging another case's resets.
+    server = fresh_server()
     mark = server.child.stderr_size()
     for _ in range(3):
         with connect(server, timeouts.connect) as stream:
