@@ -1,3 +1,4 @@
-"""Registers the conformance plugin (fixtures/plugin.py) for every run from this checkout."""
+"""Registers the conformance plugin (fixtures/plugin.py) for every run from this checkout;
+pytester serves the self-tests, which run the suites in child pytest processes."""
 
-pytest_plugins = ["fixtures.plugin"]
+pytest_plugins = ["fixtures.plugin", "pytester"]

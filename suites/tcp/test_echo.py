@@ -245,6 +245,10 @@ def test_reuse_address(fresh_server, timeouts):
     assert_still_serving(second, timeouts.io, after="restarting on the same port")
 
 
+def _reported_error(stderr: str) -> bool:
+    return "Traceback" in stderr or "Error" in stderr
+
+
 @requirement("tcp.echo/connect-then-close", SHOULD,
              "The server SHOULD accept a connect-then-close client without error.",
              seed="000 'End of Data'")
@@ -256,8 +260,10 @@ def test_connect_then_close(fresh_server, timeouts):
         with connect(server, timeouts.connect) as stream:
             stream.transcript.note("closes without sending anything")
     assert_still_serving(server, timeouts.io, after="clients connected and closed at once")
+    # Handlers run concurrently with the probe: give their error reports time to land.
+    wait_until(lambda: _reported_error(server.child.stderr_since(mark)), timeouts.output_settle)
     errors = server.child.stderr_since(mark)
-    if "Traceback" in errors or "Error" in errors:
+    if _reported_error(errors):
         raise Mismatch(
             expected="no error for a client that connects and closes without sending",
             actual="the server reported an error on stderr",

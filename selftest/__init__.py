@@ -1,0 +1,1 @@
+"""The project's own tests: the harness, the reference implementations, the known-bad corpus."""
