@@ -30,7 +30,8 @@ ECHO = {"srv.py": """
 def suites(pytester):
     """Run the project's suites in a child pytest with ARGS (paths relative to the root)."""
     def run(*args: str, timeout: float = 120):
-        args = [str(ROOT / a) if a.startswith("suites") else a for a in args]
+        args = [str(ROOT / a) if a.startswith(("suites", "reference_impls")) else a
+                for a in args]
         return pytester.runpytest_subprocess(
             "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "-p",
             "no:cacheprovider", *args, timeout=timeout)
