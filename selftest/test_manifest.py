@@ -104,7 +104,7 @@ def test_bad_manifest_names_file_and_key(tmp_path, toml, files, key, words):
 def test_missing_directory_and_manifest(tmp_path):
     with pytest.raises(ManifestError, match="does not exist"):
         load(tmp_path / "nowhere")
-    with pytest.raises(ManifestError, match="impl.toml.*not found"):
+    with pytest.raises(ManifestError, match=r"impl\.toml.*not found"):
         load(tmp_path)
 
 

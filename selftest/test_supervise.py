@@ -270,7 +270,7 @@ def test_client_wrong_signature_is_an_implementation_error(tmp_path):
 
 def test_runner_dies_with_its_parent(tmp_path):
     """PR_SET_PDEATHSIG: a harness killed with SIGKILL leaves no server behind."""
-    impl = impl_with(tmp_path, "import time\ndef serve(host, port):\n    time.sleep(60)\n")
+    impl_with(tmp_path, "import time\ndef serve(host, port):\n    time.sleep(60)\n")
     script = tmp_path / "harness.py"
     script.write_text(textwrap.dedent(f"""
         import sys, os

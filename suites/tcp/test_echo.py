@@ -231,7 +231,7 @@ def test_reuse_address(fresh_server, timeouts):
     finally:
         for stream in streams:
             stream.close()
-    lingering = [s for s in procnet.sockets("tcp") if s.port == port.number and s.state == "06"]
+    lingering = procnet.sockets("tcp", procnet.TCP_TIME_WAIT, port.number)
     assert lingering, "harness: no TIME_WAIT socket on the server's port; the case proves nothing"
     try:
         second = fresh_server(port=port)

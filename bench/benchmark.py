@@ -1,0 +1,119 @@
+"""Measure what the harness costs.  Not a test: run it by hand and read the numbers.
+
+    python bench/benchmark.py              # everything, 3 suite runs each
+    python bench/benchmark.py --runs 5 --skip-suites
+
+Reports, as medians:
+  * bare interpreter start-up with the server's imports (``python -c "import socketserver"``);
+  * one server start-up to readiness through the harness (runner + /proc/net/tcp polling);
+  * stopping a server that ignores SIGTERM (SIGTERM, grace, SIGKILL of the group);
+  * wall time of the TCP suites against reference_impls/stdlib with -n 0 and -n 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fixtures import timeouts  # noqa: E402
+from fixtures.manifest import load  # noqa: E402
+from fixtures.ports import PortAllocator  # noqa: E402
+from fixtures.servers import start_server  # noqa: E402
+
+
+def median_ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:7.1f} ms (n={len(samples)}, " \
+           f"min {min(samples) * 1000:.1f}, max {max(samples) * 1000:.1f})"
+
+
+def bare_startup(n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import socketserver"], check=True)
+        out.append(time.perf_counter() - started)
+    return out
+
+
+def server_startup(n: int, work: Path) -> list[float]:
+    impl = load(ROOT / "reference_impls" / "stdlib")
+    allocator, t = PortAllocator(), timeouts.current()
+    out = []
+    for i in range(n):
+        port = allocator.allocate()
+        started = time.perf_counter()
+        server = start_server(impl, "tcp.echo", port=port, workroot=work / f"s{i}", timeouts=t)
+        out.append(time.perf_counter() - started)
+        server.stop(t)
+        port.release()
+    return out
+
+
+def stubborn_stop(n: int, work: Path) -> list[float]:
+    impl_dir = work / "stubborn"
+    impl_dir.mkdir()
+    (impl_dir / "impl.toml").write_text('[roles."tcp.echo"]\npython = "srv:serve"\n')
+    (impl_dir / "srv.py").write_text(textwrap.dedent("""
+        import signal, socket, time
+        def serve(host, port):
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            s = socket.socket()
+            s.bind((host, port))
+            s.listen()
+            while True:
+                time.sleep(1)
+    """))
+    impl = load(impl_dir)
+    allocator, t = PortAllocator(), timeouts.current()
+    out = []
+    for i in range(n):
+        port = allocator.allocate()
+        server = start_server(impl, "tcp.echo", port=port, workroot=work / f"t{i}", timeouts=t)
+        out.append(server.stop(t).seconds)
+        port.release()
+    return out
+
+
+def suite_run(workers: int) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pytest", "suites", "-q", "-p", "no:cacheprovider",
+                    "--impl", "reference_impls/stdlib", "-n", str(workers)],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="suite runs per worker count")
+    parser.add_argument("--samples", type=int, default=20, help="start-ups to time")
+    parser.add_argument("--skip-suites", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        bare = bare_startup(args.samples)
+        start = server_startup(args.samples, work)
+        print(f"bare interpreter + socketserver import : {median_ms(bare)}")
+        print(f"server start-up to readiness          : {median_ms(start)}  "
+              f"({statistics.median(start) / statistics.median(bare):.2f}x bare)")
+        stop = stubborn_stop(max(3, args.samples // 4), work)
+        print(f"stop of a server ignoring SIGTERM      : {median_ms(stop)}")
+    if not args.skip_suites:
+        serial = [suite_run(0) for _ in range(args.runs)]
+        parallel = [suite_run(2) for _ in range(args.runs)]
+        s, p = statistics.median(serial), statistics.median(parallel)
+        print(f"TCP suites vs stdlib, -n 0            : {s:7.2f} s (median of {args.runs})")
+        print(f"TCP suites vs stdlib, -n 2            : {p:7.2f} s (median of {args.runs}); "
+              f"speed-up {s / p:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Tests of the tests.
+
+One run of the suites (under xdist, as CI runs them) against every reference implementation
+and every known-bad implementation side by side, then:
+
+* every reference implementation passes every case of every role it claims;
+* every known-bad implementation fails exactly the cases its ``[expect]`` lists, each for a
+  behavioural reason (a mismatch or a crash, never "could not start"), and passes the rest;
+* every requirement of the suites is failed by at least one known-bad implementation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.manifest import Implementation, load
+from selftest.conftest import KNOWN_BAD, REFERENCE_IMPLS, SuiteRun, run_suites
+
+BEHAVIOURAL = ("mismatch", "crash")
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory) -> SuiteRun:
+    report = tmp_path_factory.mktemp("corpus") / "report.json"
+    args = ["suites", "-n", "2", "-q", "-p", "no:randomly"]
+    for directory in REFERENCE_IMPLS + KNOWN_BAD:
+        args += ["--impl", str(directory)]
+    return run_suites(args, report, timeout=1200)
+
+
+def _name(directory) -> str:
+    return directory.name
+
+
+def _outcomes(run: SuiteRun, impl: Implementation) -> dict[str, dict]:
+    cases = {c["case"]: c for c in run.cases(impl.name)}
+    assert cases, f"no case of {impl.name} was reported:\n{run.output[-3000:]}"
+    return cases
+
+
+def test_corpus_run_is_green(corpus_run):
+    assert corpus_run.returncode == 0, corpus_run.output[-6000:]
+
+
+@pytest.mark.parametrize("directory", REFERENCE_IMPLS, ids=_name)
+def test_reference_passes_everything_it_claims(corpus_run, directory):
+    impl = load(directory)
+    assert not impl.expect, "a reference implementation has no expected deviations"
+    for case_id, case in _outcomes(corpus_run, impl).items():
+        wanted = "passed" if case["role"] in impl.roles else "not-implemented"
+        assert case["outcome"] == wanted, f"{impl.name} {case_id}:\n{case['message']}"
+
+
+@pytest.mark.parametrize("directory", KNOWN_BAD, ids=_name)
+def test_known_bad_fails_exactly_what_it_should(corpus_run, directory):
+    impl = load(directory)
+    assert impl.expect, "a known-bad implementation lists the cases it must fail"
+    failed = 0
+    for case_id, case in _outcomes(corpus_run, impl).items():
+        reason = impl.expectation(case["requirement"], case_id)
+        if reason is None:
+            assert case["outcome"] in ("passed", "not-implemented"), \
+                f"{impl.name} must pass {case_id}, but:\n{case['message']}"
+            continue
+        failed += 1
+        assert case["outcome"] == "expected-failure", \
+            f"{impl.name} must fail {case_id} ({reason}) but it {case['outcome']}"
+        assert case["failure_kind"] in BEHAVIOURAL, \
+            f"{impl.name} failed {case_id} without being exercised:\n{case['message']}"
+    assert failed, f"{impl.name} failed nothing"
+
+
+def test_every_requirement_is_caught_by_a_known_bad_implementation(corpus_run):
+    requirements = {c["requirement"] for c in corpus_run.report["cases"]
+                    if c["impl"] == "stdlib"}
+    assert requirements, "the stdlib reference ran no case"
+    caught = {c["requirement"] for c in corpus_run.report["cases"]
+              if c["outcome"] == "expected-failure"}
+    missing = sorted(requirements - caught)
+    assert not missing, f"no known-bad implementation fails: {', '.join(missing)}"
