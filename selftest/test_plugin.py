@@ -115,13 +115,17 @@ def test_expectations_turn_failures_into_expected_ones_and_passes_into_errors(su
     result.stdout.fnmatch_lines(["*tcp.greeting * FAILS * 1 xfail, 1 XPASS*"])
 
 
-def test_unknown_expect_case_is_a_manifest_error(suites, make_impl):
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["serial", "xdist"])
+def test_unknown_expect_case_is_a_manifest_error(suites, make_impl, workers):
     impl = make_impl('[roles."tcp.echo"]\npython = "srv:serve"\n'
                      '[expect]\n"tcp.echo/large-paylod" = "typo"\n', ECHO)
-    result = suites("suites/tcp/test_echo.py", "--impl", str(impl))
+    result = suites("suites/tcp/test_echo.py", "--impl", str(impl), *workers)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(['*expect."tcp.echo/large-paylod": no such requirement or case '
-                                 "in the tcp.echo suite; did you mean 'tcp.echo/large-payload*"])
+    output = result.stdout.lines + result.stderr.lines
+    pytest.LineMatcher(output).fnmatch_lines([
+        '*expect."tcp.echo/large-paylod": no such requirement or case in the tcp.echo suite; '
+        "did you mean 'tcp.echo/large-payload*"])
+    assert " passed" not in result.stdout.str()
 
 
 def test_should_failures_warn_unless_strict(suites, make_impl):
