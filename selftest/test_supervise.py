@@ -147,6 +147,28 @@ def test_child_exiting_at_once_is_reported_with_status(tmp_path, ports):
     port.release()
 
 
+FRAGILE = """
+    import socket, sys
+    s = socket.socket()
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+    s.listen()
+    conn, _ = s.accept()
+    conn.recv(1)[0]          # IndexError on a client that sends nothing
+"""
+
+
+def test_without_a_kernel_view_a_probe_is_used_and_a_fragile_server_named(
+        tmp_path, ports, monkeypatch):
+    monkeypatch.setattr(procnet, "kernel_view", lambda: False)
+    port = ports.allocate()
+    child = run_script(tmp_path, FRAGILE, str(port.number))
+    with pytest.raises(ImplementationError) as info:
+        wait_ready(child, port.number, TIMEOUTS.startup)
+    port.release()
+    assert "died right after the readiness probe" in info.value.summary
+    assert "IndexError" in info.value.output_tail
+
+
 # -- through the runner, as the suites start implementations -----------------------------
 def impl_with(tmp_path: Path, module: str, role: str = "tcp.echo", target: str = "srv:serve"):
     (tmp_path / "srv.py").write_text(textwrap.dedent(module))

@@ -73,7 +73,8 @@ def test_whole_request(client_under_test, timeouts, case_seed):
     received = {}
 
     def script(stream, _server):
-        got = stream.read_slowly(len(request), chunk=4096, pause=0.001, timeout=timeouts.io)
+        got = stream.read_slowly(len(request), chunk=4096, pause=timeouts.slow_read_pause,
+                                 timeout=timeouts.io)
         received["data"] = got.data
         stream.send(b"received\n", timeout=timeouts.io)
 
@@ -143,7 +144,7 @@ def test_wait_for_eof(client_under_test, timeouts):
              "The client MUST raise within timeout + 1 s when the server accepts and stays "
              "silent.", seed="000 'Timeouts'")
 def test_timeout(client_under_test, timeouts):
-    timeout = 1.0 * timeouts.multiplier
+    timeout = timeouts.client_timeout
     allowed = timeout + timeouts.client_slack
 
     def script(stream, server):
@@ -167,7 +168,7 @@ def test_timeout(client_under_test, timeouts):
 @requirement("tcp.client/refused", MUST,
              "The client MUST raise on connection refused.", seed="000 'TCP Client'")
 def test_refused(client_under_test, timeouts):
-    timeout = 2.0 * timeouts.multiplier
+    timeout = timeouts.refused_timeout
     with refusing_port() as address:
         outcome = fetch(client_under_test, address, timeouts, timeout=timeout)
     if outcome.raised is not None:

@@ -58,7 +58,7 @@ def test_all_byte_values(server, schedule, timeouts, case_seed):
 def test_partial_reads(server, schedule, timeouts, case_seed):
     payload = b"".join(b"line %d arrives in pieces\n" % i for i in range(3))
     with connect(server, timeouts.connect) as stream:
-        outcome = stream.exchange(payload, len(payload), timeout=timeouts.io + 2,
+        outcome = stream.exchange(payload, len(payload), timeout=timeouts.io,
                                   schedule=schedule, seed=case_seed)
         assert_echoed(payload, outcome, stream, server=server)
 
