@@ -9,7 +9,7 @@ Seed idiom: 000 "Partial Reads/Writes" ("recv() length is only a maximum limit")
 "TCP Client" (data = s.recv(10000)), applied to the request.
 usage: fetch.py HOST PORT TIMEOUT   (request on stdin, response on stdout)
 
-Must fail: tcp.client/whole-request only (1 MiB request).  Every other case sends a
+Must fail: tcp.client/whole-request only (a 5 MiB request).  Every other case sends a
 60-byte request.
 """
 

@@ -4,9 +4,9 @@ Bug: the student "terminates the line" the way print() would, sending
 f"Hello {addr}\n" instead of f"Hello {addr}".  Seed idiom: 000 "TCP Server"
 (msg = f'Hello {addr}'), rewritten with socketserver's StreamRequestHandler.
 
-Must fail: tcp.greeting/greet-then-close and tcp.greeting/consecutive-clients (both read
-the greeting to EOF and compare it exactly).  Must pass no-wait-for-data and idle-client,
-which read only len(greeting) bytes and so never look at the extra newline.
+Must fail: tcp.greeting/greet-then-close (it reads the greeting to EOF and compares it
+exactly).  Must pass the others, which read only len(greeting) bytes (or one byte) and so
+never look at the extra newline.
 """
 
 import socketserver
