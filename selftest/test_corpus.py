@@ -22,7 +22,9 @@ BEHAVIOURAL = ("mismatch", "crash")
 @pytest.fixture(scope="session")
 def corpus_run(tmp_path_factory) -> SuiteRun:
     report = tmp_path_factory.mktemp("corpus") / "report.json"
-    args = ["suites", "-n", "2", "-q", "-p", "no:randomly"]
+    # Four workers on two cores: most of this run is known-bad implementations making cases
+    # wait out their deadlines, which overlaps well.
+    args = ["suites", "-n", "4", "-q", "-p", "no:randomly"]
     for directory in REFERENCE_IMPLS + KNOWN_BAD:
         args += ["--impl", str(directory)]
     return run_suites(args, report, timeout=1200)
