@@ -113,7 +113,7 @@ def test_whole_request(client_under_test, timeouts, case_seed):
              "pauses.", seed=SEED_REASSEMBLY)
 @pytest.mark.parametrize("schedule", STREAM_SCHEDULES, ids=str)
 def test_fragmented_response(client_under_test, schedule, timeouts, case_seed):
-    response = b"".join(b"fragment %03d of the response\n" % i for i in range(40))
+    response = b"".join(b"fragment %03d of the response\n" % i for i in range(12))
     script = respond_with(response, timeouts, schedule=schedule, seed=case_seed)
     with ScriptedServer(script, accept_timeout=timeouts.io) as server:
         outcome = fetch(client_under_test, server.address, timeouts)

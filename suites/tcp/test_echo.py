@@ -70,12 +70,12 @@ def test_partial_reads(server, schedule, timeouts, case_seed):
 @pytest.mark.parametrize("schedule", BULK_SCHEDULES, ids=str)
 def test_large_payload(server, schedule, timeouts, case_seed):
     payload = bulk_payload(8 * MIB, case_seed)
-    # The client reads more slowly than it writes, through a small window: the server's
-    # send buffer fills, so its send() calls come back short (and sendall() has to wait).
+    # The client starts reading late, through a small window: the server's send buffer
+    # fills, so its send() calls come back short (and sendall() has to wait).
     with connect(server, timeouts.connect, rcvbuf=16 * 1024) as stream:
         outcome = stream.exchange(payload, len(payload), timeout=timeouts.bulk,
                                   schedule=schedule, seed=case_seed,
-                                  read_pause=2 * timeouts.slow_read_pause, stall=timeouts.io)
+                                  read_delay=timeouts.bulk_read_delay, stall=timeouts.io)
         # Bytes missing from the middle are partial writes too, not a text-handling bug.
         assert_echoed(payload, outcome, stream, server=server, hint_short=HINT_PARTIAL_WRITES,
                       hint_wrong=HINT_PARTIAL_WRITES + "; or, if no bytes are missing, treat "
