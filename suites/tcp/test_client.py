@@ -56,7 +56,7 @@ def assert_returned(outcome, expected: bytes, transcript, *, hint: str) -> None:
         actual = f"a {type(outcome.value).__name__}, not bytes: {outcome.value!r:.120}"
         hint = "return the raw bytes received (b''.join(chunks)); don't decode them"
     else:
-        actual = "it returned " + describe_difference(expected, outcome.value, verb="returned")
+        actual = describe_difference(expected, outcome.value, verb="were returned")
     wanted = (f"fetch() to return all {len(expected)} bytes the server sent before closing"
               if expected else "fetch() to return b'' (the server closed without sending)")
     raise Mismatch(expected=wanted, actual=actual, hint=hint, transcript=transcript,

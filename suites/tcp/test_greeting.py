@@ -11,6 +11,7 @@ from fixtures.requirements import MUST, SHOULD, requirement
 from fixtures.verdict import Mismatch
 
 SEED = "000 'TCP Server'"
+HINT_NO_WAIT = "send the greeting as soon as accept() returns; don't recv() first"
 HINT_FORMAT = ("send f'Hello {addr}'.encode() where addr is the (host, port) tuple accept() "
                "returned for this client, nothing more (no newline), then close()")
 
@@ -18,6 +19,15 @@ HINT_FORMAT = ("send f'Hello {addr}'.encode() where addr is the (host, port) tup
 def expected_greeting(stream) -> bytes:
     host, port = stream.local_address
     return f"Hello {(host, port)}".encode()
+
+
+def nothing(outcome) -> str:
+    """What a client that received no byte at all saw."""
+    if outcome.reset:
+        return "no greeting: the connection was reset"
+    if outcome.eof:
+        return "no greeting: the connection closed without any data"
+    return f"no greeting within {outcome.seconds:.1f} s"
 
 
 def read_greeting(server, stream, timeout):
@@ -39,6 +49,9 @@ def test_greet_then_close(server, timeouts):
     if outcome.data == want:
         actual = f"the right greeting, but the connection stayed open for {timeouts.io:.1f} s"
         hint = "close() the client's socket right after sending the greeting"
+    elif not outcome.data:
+        actual = nothing(outcome)
+        hint = HINT_NO_WAIT
     else:
         actual = f"{outcome.data!r} ({outcome.ending() or 'connection still open'})"
         hint = HINT_FORMAT
@@ -60,7 +73,7 @@ def test_no_wait_for_data(server, timeouts):
                    actual=("the connection closed without a greeting" if outcome.eof else
                            f"nothing within {timeouts.io:.1f} s"),
                    transcript=stream.transcript,
-                   hint="send the greeting as soon as accept() returns; don't recv() first")
+                   hint=HINT_NO_WAIT)
 
 
 @requirement("tcp.greeting/consecutive-clients", MUST,
@@ -76,9 +89,10 @@ def test_consecutive_clients(server, timeouts):
                 server.ensure_alive(f"before greeting client {i + 1} of 5")
             raise Mismatch(
                 expected=f"client {i + 1} of 5 in a row greeted with its own address {want!r}",
-                actual=f"{outcome.data!r} ({outcome.ending() or 'connection still open'})",
+                actual=f"{outcome.data!r} ({outcome.ending() or 'connection still open'})"
+                if outcome.data else nothing(outcome),
                 transcript=stream.transcript,
-                hint=HINT_FORMAT if i == 0 else
+                hint=HINT_NO_WAIT if not outcome.data else HINT_FORMAT if i == 0 else
                 "build the greeting from the address accept() returns for each client, "
                 "inside the accept loop; don't reuse an earlier client's")
 
