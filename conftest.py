@@ -1,4 +1,5 @@
-"""Registers the conformance plugin (fixtures/plugin.py) for every run from this checkout;
-pytester serves the self-tests, which run the suites in child pytest processes."""
+"""Registers the conformance entry point (netconformance.py, which loads fixtures/plugin.py)
+for runs from a checkout that was not installed; pytester serves the self-tests, which run
+the suites in child pytest processes."""
 
-pytest_plugins = ["fixtures.plugin", "pytester"]
+pytest_plugins = ["netconformance", "pytester"]

@@ -23,7 +23,7 @@ class SuiteRun:
     report: dict
 
     def cases(self, impl: str) -> list[dict]:
-        return [c for c in self.report.get("cases", []) if c["impl"] == impl]
+        return [c for c in self.report.get("cases", []) if c["implementation"] == impl]
 
 
 def run_suites(args: list[str], report: Path, *, timeout: float) -> SuiteRun:
@@ -48,3 +48,15 @@ def make_impl(tmp_path):
             (directory / filename).write_text(textwrap.dedent(text))
         return directory
     return make
+
+
+@pytest.fixture
+def suites(pytester):
+    """Run the project's suites in a child pytest with ARGS (paths relative to the root)."""
+    def run(*args: str, timeout: float = 120):
+        args = [str(ROOT / a) if a.startswith(("suites", "reference_impls")) else a
+                for a in args]
+        return pytester.runpytest_subprocess(
+            "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "-p",
+            "no:cacheprovider", *args, timeout=timeout)
+    return run

@@ -74,7 +74,7 @@ def test_known_bad_fails_exactly_what_it_should(corpus_run, directory):
 
 def test_every_requirement_is_caught_by_a_known_bad_implementation(corpus_run):
     requirements = {c["requirement"] for c in corpus_run.report["cases"]
-                    if c["impl"] == "stdlib"}
+                    if c["implementation"] == "stdlib"}
     assert requirements, "the stdlib reference ran no case"
     caught = {c["requirement"] for c in corpus_run.report["cases"]
               if c["outcome"] == "expected-failure"}

@@ -28,11 +28,12 @@ def test_missing_value_refused():
 
 
 def test_contract_placeholders_all_known():
-    # roles.md part A lists these; {timeout}, {retries}, {server_hostname} are extensions
-    # for client commands.
+    # The contract lists these; {timeout}, {timeout_int}, {retries}, {server_hostname} are
+    # extensions for client commands.
     contract = {"python", "host", "port", "root", "app", "authkey", "certfile", "keyfile",
                 "cafile", "impl_dir"}
     assert contract <= ALL_PLACEHOLDERS
-    assert ALL_PLACEHOLDERS - contract == {"timeout", "retries", "server_hostname"}
+    assert ALL_PLACEHOLDERS - contract == {"timeout", "timeout_int", "retries",
+                                           "server_hostname"}
     assert "root" in ROLES["http.static"].allowed_placeholders
     assert "root" not in ROLES["tcp.echo"].allowed_placeholders

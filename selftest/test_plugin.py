@@ -6,11 +6,10 @@ written for the case.
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
-
-from selftest.conftest import ROOT
 
 ECHO = {"srv.py": """
     import socketserver
@@ -24,18 +23,6 @@ ECHO = {"srv.py": """
     def serve(host, port):
         S((host, port), H).serve_forever()
 """}
-
-
-@pytest.fixture
-def suites(pytester):
-    """Run the project's suites in a child pytest with ARGS (paths relative to the root)."""
-    def run(*args: str, timeout: float = 120):
-        args = [str(ROOT / a) if a.startswith(("suites", "reference_impls")) else a
-                for a in args]
-        return pytester.runpytest_subprocess(
-            "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "-p",
-            "no:cacheprovider", *args, timeout=timeout)
-    return run
 
 
 @pytest.mark.parametrize("manifest", [
@@ -111,7 +98,8 @@ def test_expectations_turn_failures_into_expected_ones_and_passes_into_errors(su
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     out = result.stdout.str()
     assert "XFAIL" in out and "[expect] this server says hi differently" in out
-    assert "[XPASS(strict)] [expect] stale entry: it does not wait" in out
+    assert "tcp.greeting/no-wait-for-data passed, but impl's [expect] lists it: stale entry: " \
+           "it does not wait" in out
     result.stdout.fnmatch_lines(["*tcp.greeting * FAILS * 1 xfail, 1 XPASS*"])
 
 
@@ -150,15 +138,17 @@ def test_crash_at_import_is_one_clear_error_per_role_without_waiting(suites, mak
     assert time.monotonic() - started < 30
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     out = result.stdout.str()
+    cases = out.count("\ntcp.echo/")  # each case's failure starts with its id
     # Once per case (twice where the short summary repeats it in full, as under CI=true).
     assert out.count("error:    impl's tcp.echo server did not start: it exited before "
                      "listening: importing 'srv' failed: ModuleNotFoundError: No module named "
-                     "'no_such_dependency'") >= 25
-    result.stdout.fnmatch_lines(["*tcp.echo * FAILS * 25 error"])
+                     "'no_such_dependency'") >= cases > 20
+    result.stdout.fnmatch_lines([f"*tcp.echo * FAILS * {cases} error"])
     assert "fixtures/servers.py" not in out, "no harness traceback for an implementation error"
 
 
-def test_server_death_is_reported_on_the_case_and_the_server_restarted(suites, make_impl):
+def test_server_death_is_reported_on_the_case_and_the_server_restarted(suites, make_impl,
+                                                                       tmp_path):
     impl = make_impl('[roles."tcp.echo"]\npython = "srv:serve"\n', {"srv.py": """
         import os, socketserver
         class H(socketserver.BaseRequestHandler):
@@ -173,8 +163,10 @@ def test_server_death_is_reported_on_the_case_and_the_server_restarted(suites, m
         def serve(host, port):
             S((host, port), H).serve_forever()
     """})
+    report = tmp_path / "report.json"
     result = suites("suites/tcp/test_echo.py", "--impl", str(impl), "-k",
-                    "all_byte_values or partial_reads", "-p", "no:randomly")
+                    "all_byte_values or partial_reads", "-p", "no:randomly",
+                    "--report-json", str(report))
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines([
         "*error:    the server died while echoing: the process exited with status 3*",
@@ -182,6 +174,9 @@ def test_server_death_is_reported_on_the_case_and_the_server_restarted(suites, m
         "*server restart in tcp.echo/*: the tcp.echo server had stopped (the process exited "
         "with status 3) after case tcp.echo/all-byte-values*; restarted it for this case",
     ])
+    restarts = json.loads(report.read_text())["restarts"]
+    assert restarts and restarts[0]["case"].startswith("tcp.echo/")
+    assert "restarted it for this case" in restarts[0]["note"]
 
 
 def test_side_by_side_summary(suites):

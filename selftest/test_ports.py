@@ -66,3 +66,17 @@ def test_default_range_avoids_ephemeral_ports():
     eph_lo, eph_hi = _ephemeral_range()
     assert high <= eph_lo or low > eph_hi
     assert high - low >= 1000
+
+
+@pytest.mark.parametrize(("ephemeral", "expected"), [
+    ((32768, 60999), (15000, 32768)),  # Linux's default: below the ephemeral range
+    ((10000, 40000), (40001, 65536)),  # little room below: above it
+    ((1024, 65535), (15000, 65536)),  # containers: everything is ephemeral
+])
+def test_default_range_for_any_ephemeral_range(ephemeral, expected, tmp_path):
+    assert default_range(ephemeral) == expected
+    low, high = expected
+    allocator = PortAllocator(low, high, lock_dir=tmp_path)
+    port = allocator.allocate()
+    assert low <= port.number < high
+    port.release()

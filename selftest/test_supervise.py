@@ -12,12 +12,12 @@ import pytest
 
 from fixtures import procnet
 from fixtures.clients import ClientUnderTest
+from fixtures.errors import ImplementationError
 from fixtures.manifest import load
 from fixtures.ports import PortAllocator
 from fixtures.servers import start_server
 from fixtures.supervise import child_env, spawn, sweep_orphans, wait_ready
 from fixtures.timeouts import BASE
-from fixtures.verdict import ImplementationError
 
 TIMEOUTS = BASE.scaled(1.0)
 
@@ -298,13 +298,13 @@ def test_runner_dies_with_its_parent(tmp_path):
         import sys, os
         sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
         from fixtures.manifest import load
-        from fixtures.servers import server_argv
+        from fixtures.drivers import driver_for
         from fixtures.supervise import spawn, child_env
         from pathlib import Path
         impl = load({str(tmp_path)!r})
         work = Path({str(tmp_path / "h")!r})
         work.mkdir()
-        argv = server_argv(impl, "tcp.echo", "127.0.0.1", 1, work, {{}}, {{}})
+        argv = driver_for("tcp.echo").argv(impl, 1, work, {{}})
         child = spawn(argv, cwd=impl.directory, env=child_env(), workdir=work, label="x")
         print(child.pid, flush=True)
         import time; time.sleep(60)

@@ -7,9 +7,9 @@ client that never reads.  The tcp.echo MUST cases run here again as loop.echo/<s
 from __future__ import annotations
 
 from fixtures.asserts import HINT_CONCURRENCY, assert_echoed, connect, read_all
+from fixtures.errors import Mismatch
 from fixtures.peers import Outcome
 from fixtures.requirements import MUST, inherit, inherits_as, requirement
-from fixtures.verdict import Mismatch
 from suites.tcp import test_echo as tcp_echo
 
 pytestmark = inherits_as("loop.echo")
@@ -18,35 +18,50 @@ globals().update(inherit(tcp_echo))
 SEED_LOOP = "000 'Asynchronous Server'; 004 'Event Driven I/O'"
 
 
-@requirement("loop.echo/one-thread", MUST,
-             "The server MUST serve 500 concurrent connections from one thread, with no child "
-             "process.", seed=SEED_LOOP)
-def test_one_thread(server, timeouts):
+# A thread or process per connection adds 500; a runtime's own helper threads (Node.js keeps
+# 4-7, a JVM more) and a fixed worker pool stay far below this.
+GROWTH_ALLOWED = 50
+
+
+@requirement("loop.echo/no-thread-per-connection", MUST,
+             "The server MUST serve 500 concurrent connections from one event loop: no "
+             "thread and no process per connection (the thread and process counts do not "
+             "grow with the connections; a runtime's own helper threads are not the "
+             "program's).", seed=SEED_LOOP)
+def test_no_thread_per_connection(server, timeouts):
     streams = []
     try:
-        for i in range(500):
+        streams.append(connect(server, timeouts.connect))
+        exchange = streams[0].exchange(b"000\n", 4, timeout=timeouts.io)
+        assert_echoed(b"000\n", exchange, streams[0], server=server)
+        # With one client served: the program's own threads and processes are all there.
+        threads_before, processes_before = server.thread_count(), server.process_count()
+        for i in range(1, 500):
             streams.append(connect(server, timeouts.connect, doing=f"(client {i + 1} of 500)"))
         messages = [b"%03d\n" % i for i in range(500)]
-        for stream, message in zip(streams, messages, strict=True):
+        for stream, message in zip(streams[1:], messages[1:], strict=True):
             stream.send(message, timeout=timeouts.io)
-        received = read_all(streams, [len(m) for m in messages], timeouts.io * 2)
-        processes = server.processes()
-        wrong = [i for i, (r, m) in enumerate(zip(received, messages, strict=True)) if r != m]
+        received = read_all(streams[1:], [len(m) for m in messages[1:]], timeouts.io * 2)
+        threads, processes = server.thread_count(), server.process_count()
+        wrong = [i for i, (r, m) in enumerate(zip(received, messages[1:], strict=True))
+                 if r != m]
         if wrong:
             server.ensure_alive("while 500 clients were connected")
-            first = wrong[0]
-            assert_echoed(messages[first], Outcome(data=received[first]), streams[first],
+            first = wrong[0] + 1
+            assert_echoed(messages[first], Outcome(data=received[first - 1]), streams[first],
                           server=server, hint_short=HINT_CONCURRENCY)
     finally:
         for stream in streams:
             stream.close()
-    threads = sum(p.threads for p in processes)
-    if len(processes) != 1 or threads != 1:
+    if threads - threads_before >= GROWTH_ALLOWED or \
+            processes - processes_before >= GROWTH_ALLOWED:
         raise Mismatch(
-            expected="one process with one thread serving all 500 connections",
-            actual=f"{len(processes)} process(es) with {threads} thread(s) in all",
-            hint="multiplex every socket in one select()/selectors/asyncio loop; no "
-                 "threading, no fork, no multiprocessing")
+            expected=f"about as many threads and processes with 500 clients connected as with "
+                     f"one ({threads_before} threads in {processes_before} process(es)); "
+                     f"growth under {GROWTH_ALLOWED}",
+            actual=f"{threads} threads in {processes} process(es) with 500 clients connected",
+            hint="multiplex every socket in one select()/selectors/asyncio loop; no thread, "
+                 "fork or multiprocessing per client")
 
 
 @requirement("loop.echo/never-reading-client", MUST,

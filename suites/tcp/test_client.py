@@ -11,11 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.asserts import describe_difference
+from fixtures.asserts import (
+    assert_client_connected,
+    assert_raises_within,
+    assert_returned,
+    client_output,
+    describe_difference,
+)
+from fixtures.errors import Mismatch
 from fixtures.peers import ScriptedServer, refusing_port
 from fixtures.requirements import MUST, requirement
 from fixtures.schedules import BULK_SCHEDULES, STREAM_SCHEDULES
-from fixtures.verdict import Mismatch
 
 REQUEST = b"please send the whole response, then I will read it to EOF\n"
 SEED_REASSEMBLY = "000 'TCP Client', 'Partial Reads/Writes', 'Data Reassembly'"
@@ -47,24 +53,15 @@ def respond_with(response, timeouts, *, schedule=STREAM_SCHEDULES[0], seed=0, st
     return script
 
 
-def assert_returned(outcome, expected: bytes, transcript, *, hint: str) -> None:
-    if outcome.returned and outcome.value == expected:
-        return
-    if outcome.hung or outcome.raised is not None:
-        actual = outcome.describe()
-    elif not isinstance(outcome.value, bytes):
-        actual = f"a {type(outcome.value).__name__}, not bytes: {outcome.value!r:.120}"
-        hint = "return the raw bytes received (b''.join(chunks)); don't decode them"
-    else:
-        actual = describe_difference(expected, outcome.value, verb="were returned")
-    wanted = (f"fetch() to return all {len(expected)} bytes the server sent before closing"
-              if expected else "fetch() to return b'' (the server closed without sending)")
-    raise Mismatch(expected=wanted, actual=actual, hint=hint, transcript=transcript,
-                   extra=_client_output(outcome))
-
-
-def _client_output(outcome) -> str:
-    return f"client output (last lines):\n{outcome.output_tail}" if outcome.output_tail else ""
+def assert_fetched(outcome, expected: bytes, server, *, hint: str) -> None:
+    """fetch() must have returned exactly what the scripted server sent."""
+    assert_client_connected(server.accepted.is_set(), outcome, transcript=server.transcript)
+    assert_returned(
+        outcome, expected, role="tcp.client", function="fetch", hint=hint,
+        transcript=server.transcript,
+        wanted=(f"fetch() to return all {len(expected)} bytes the server sent before closing"
+                if expected else "fetch() to return b'' (the server closed without sending)"),
+        describe=lambda value: describe_difference(expected, value, verb="were returned"))
 
 
 def request_larger_than_send_buffers() -> int:
@@ -99,13 +96,14 @@ def test_whole_request(client_under_test, timeouts, case_seed):
     got = received.get("data", b"")
     if got == request:
         return
+    assert_client_connected(server.accepted.is_set(), outcome, transcript=server.transcript)
     raise Mismatch(
         expected=f"the server to receive the whole {len(request)}-byte request",
         actual=f"{describe_difference(request, got, verb='arrived')}; the client "
                f"{outcome.describe()}",
         hint="send() writes only what fits in the socket's buffer and returns how much it "
              "wrote: use sendall(request)",
-        transcript=server.transcript, extra=_client_output(outcome))
+        transcript=server.transcript, extra=client_output(outcome))
 
 
 @requirement("tcp.client/fragmented-response", MUST,
@@ -117,7 +115,7 @@ def test_fragmented_response(client_under_test, schedule, timeouts, case_seed):
     script = respond_with(response, timeouts, schedule=schedule, seed=case_seed)
     with ScriptedServer(script, accept_timeout=timeouts.io) as server:
         outcome = fetch(client_under_test, server.address, timeouts)
-    assert_returned(outcome, response, server.transcript, hint=HINT_REASSEMBLY)
+    assert_fetched(outcome, response, server, hint=HINT_REASSEMBLY)
 
 
 @requirement("tcp.client/large-response", MUST,
@@ -128,8 +126,8 @@ def test_large_response(client_under_test, schedule, timeouts, case_seed):
     script = respond_with(response, timeouts, schedule=schedule, seed=case_seed)
     with ScriptedServer(script, accept_timeout=timeouts.io) as server:
         outcome = fetch(client_under_test, server.address, timeouts, timeout=timeouts.bulk)
-    assert_returned(outcome, response, server.transcript,
-                    hint=HINT_REASSEMBLY + "; keep the data as bytes (no decoding)")
+    assert_fetched(outcome, response, server,
+                   hint=HINT_REASSEMBLY + "; keep the data as bytes (no decoding)")
 
 
 @requirement("tcp.client/empty-response", MUST,
@@ -138,9 +136,9 @@ def test_large_response(client_under_test, schedule, timeouts, case_seed):
 def test_empty_response(client_under_test, timeouts):
     with ScriptedServer(respond_with(b"", timeouts), accept_timeout=timeouts.io) as server:
         outcome = fetch(client_under_test, server.address, timeouts)
-    assert_returned(outcome, b"", server.transcript,
-                    hint="an immediate EOF is a complete, empty response: return b'', don't "
-                         "raise and don't return None")
+    assert_fetched(outcome, b"", server,
+                   hint="an immediate EOF is a complete, empty response: return b'', don't "
+                        "raise and don't return None")
 
 
 @requirement("tcp.client/wait-for-eof", MUST,
@@ -148,12 +146,12 @@ def test_empty_response(client_under_test, timeouts):
              "rest).", seed="000 'End of Data', 'Data Reassembly'")
 def test_wait_for_eof(client_under_test, timeouts):
     response = b"first half of the response, " + b"and the second half after a pause\n"
-    script = respond_with(response, timeouts, stall=timeouts.stall_pause)
+    script = respond_with(response, timeouts, stall=timeouts.eof_pause)
     with ScriptedServer(script, accept_timeout=timeouts.io) as server:
         outcome = fetch(client_under_test, server.address, timeouts)
-    assert_returned(outcome, response, server.transcript,
-                    hint="a pause is not the end of the response: only recv() returning b'' "
-                         "is; don't stop at the first short read or quiet moment")
+    assert_fetched(outcome, response, server,
+                   hint="a pause is not the end of the response: only recv() returning b'' "
+                        "is; don't stop at the first short read or quiet moment")
 
 
 @requirement("tcp.client/timeout", MUST,
@@ -163,19 +161,22 @@ def test_timeout(client_under_test, timeouts):
     timeout = timeouts.client_timeout
     allowed = timeout + timeouts.client_slack
 
+    received = {}
+
     def script(stream, server):
-        stream.recv_exactly(len(REQUEST), timeout=timeouts.io)
+        received["request"] = stream.recv_exactly(len(REQUEST), timeout=timeouts.io).data
         stream.transcript.note("stays silent, connection open")
         server.wait_stopped(allowed + timeouts.client_kill_margin + 1)
 
     with ScriptedServer(script, accept_timeout=timeouts.io) as server:
         outcome = fetch(client_under_test, server.address, timeouts, timeout=timeout)
-    if outcome.raised is not None and outcome.elapsed <= allowed:
-        return
-    raise Mismatch(
+    # Precondition: it connected and sent its request; only then is silence what it met.
+    assert_client_connected(received.get("request") == REQUEST, outcome,
+                            transcript=server.transcript,
+                            what="connected and sent its whole request to")
+    assert_raises_within(
+        outcome, allowed, transcript=server.transcript,
         expected=f"fetch(..., timeout={timeout:g}) to raise within {allowed:g} s",
-        actual=outcome.describe(), transcript=server.transcript,
-        extra=_client_output(outcome),
         hint="set a timeout on the socket (sock.settimeout(timeout), or "
              "create_connection(..., timeout=timeout)) and let the timeout error propagate; "
              "don't catch it and return what you have")
@@ -187,9 +188,7 @@ def test_refused(client_under_test, timeouts):
     timeout = timeouts.refused_timeout
     with refusing_port() as address:
         outcome = fetch(client_under_test, address, timeouts, timeout=timeout)
-    if outcome.raised is not None:
-        return
-    raise Mismatch(expected="fetch() to raise when the connection is refused",
-                   actual=outcome.describe(), extra=_client_output(outcome),
-                   hint="let ConnectionRefusedError propagate (don't catch OSError and return "
-                        "b'' or None)")
+    assert_raises_within(outcome, timeout + timeouts.client_slack,
+                         expected="fetch() to raise when the connection is refused",
+                         hint="let ConnectionRefusedError propagate (don't catch OSError and "
+                              "return b'' or None)")

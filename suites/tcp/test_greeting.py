@@ -7,8 +7,8 @@ it), then close.  The client never sends anything.
 from __future__ import annotations
 
 from fixtures.asserts import connect
+from fixtures.errors import Mismatch
 from fixtures.requirements import MUST, SHOULD, requirement
-from fixtures.verdict import Mismatch
 
 SEED = "000 'TCP Server'"
 HINT_NO_WAIT = "send the greeting as soon as accept() returns; don't recv() first"

@@ -5,7 +5,7 @@ a blocking recv()/sendall() loop until it disconnects, before going back to sele
 One client at a time: the "event loop" is an iterative server.
 Seed: 000 "Asynchronous Server" with only ``s`` in the select() lists (the clients are
 never added); 004 "Event Driven I/O" ("If any of the event handler methods blocks ...").
-Must fail: second-client and concurrent-clients for both roles, plus loop.echo/one-thread
+Must fail: second-client and concurrent-clients for both roles, plus loop.echo/no-thread-per-connection
 (clients 2-500 get no echo) and loop.echo/never-reading-client (the flooding client holds
 the loop).
 """

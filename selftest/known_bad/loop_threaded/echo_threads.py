@@ -3,7 +3,7 @@
 Bug: not a bug for tcp.echo, but loop.echo asks for one thread multiplexing every
 connection; this server starts a thread per client (500 clients: 501 threads).
 Seed: 000 "Threaded Server" submitted for 000 "Asynchronous Server" / 004 "Event Driven I/O".
-Must fail: loop.echo/one-thread only.  Every other loop.echo case passes (a blocked thread
+Must fail: loop.echo/no-thread-per-connection only.  Every other loop.echo case passes (a blocked thread
 only blocks its own client, so never-reading-client passes too).
 """
 
