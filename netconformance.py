@@ -50,13 +50,15 @@ def _ours(config: pytest.Config) -> bool:
 
 def _options_given(config: pytest.Config) -> bool:
     namespace = config.known_args_namespace
-    return any(getattr(namespace, o.flag.lstrip("-").replace("-", "_"), None) is not None
-               for o in OPTIONS)
+    return any(
+        getattr(namespace, o.flag.lstrip("-").replace("-", "_"), None) is not None for o in OPTIONS
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Parser,
-                                  args: list[str]) -> None:
+def pytest_load_initial_conftests(
+    early_config: pytest.Config, parser: pytest.Parser, args: list[str]
+) -> None:
     namespace = early_config.known_args_namespace
     if _ours(early_config):
         # testpaths apply only to runs started in the root directory: elsewhere, the suites.
@@ -70,7 +72,8 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
     if sys.argv[1:] != argv or _REEXECUTED:
         raise pytest.UsageError(
             f"the suites' options need this project's configuration: run "
-            f"'netconformance {' '.join(argv)}', or give pytest '-c {CONFIG} --rootdir {ROOT}'")
+            f"'netconformance {' '.join(argv)}', or give pytest '-c {CONFIG} --rootdir {ROOT}'"
+        )
     os.environ[_REEXEC_MARK] = "1"
     capture = early_config.pluginmanager.getplugin("capturemanager")
     if capture is not None:  # give the real stdout and stderr back to the new process

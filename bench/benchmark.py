@@ -31,8 +31,10 @@ from fixtures.servers import start_server  # noqa: E402
 
 
 def median_ms(samples: list[float]) -> str:
-    return f"{statistics.median(samples) * 1000:7.1f} ms (n={len(samples)}, " \
-           f"min {min(samples) * 1000:.1f}, max {max(samples) * 1000:.1f})"
+    return (
+        f"{statistics.median(samples) * 1000:7.1f} ms (n={len(samples)}, "
+        f"min {min(samples) * 1000:.1f}, max {max(samples) * 1000:.1f})"
+    )
 
 
 def bare_startup(n: int) -> list[float]:
@@ -62,7 +64,8 @@ def stubborn_stop(n: int, work: Path) -> list[float]:
     impl_dir = work / "stubborn"
     impl_dir.mkdir()
     (impl_dir / "impl.toml").write_text('[roles."tcp.echo"]\npython = "srv:serve"\n')
-    (impl_dir / "srv.py").write_text(textwrap.dedent("""
+    (impl_dir / "srv.py").write_text(
+        textwrap.dedent("""
         import signal, socket, time
         def serve(host, port):
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -71,7 +74,8 @@ def stubborn_stop(n: int, work: Path) -> list[float]:
             s.listen()
             while True:
                 time.sleep(1)
-    """))
+    """)
+    )
     impl = load(impl_dir)
     allocator, t = PortAllocator(), timeouts.current()
     out = []
@@ -85,9 +89,24 @@ def stubborn_stop(n: int, work: Path) -> list[float]:
 
 def suite_run(workers: int) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "suites", "-q", "-p", "no:cacheprovider",
-                    "--impl", "reference_impls/stdlib", "-n", str(workers)],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "suites",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--impl",
+            "reference_impls/stdlib",
+            "-n",
+            str(workers),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -102,8 +121,10 @@ def main() -> None:
         bare = bare_startup(args.samples)
         start = server_startup(args.samples, work)
         print(f"bare interpreter + socketserver import : {median_ms(bare)}")
-        print(f"server start-up to readiness          : {median_ms(start)}  "
-              f"({statistics.median(start) / statistics.median(bare):.2f}x bare)")
+        print(
+            f"server start-up to readiness          : {median_ms(start)}  "
+            f"({statistics.median(start) / statistics.median(bare):.2f}x bare)"
+        )
         stop = stubborn_stop(max(3, args.samples // 4), work)
         print(f"stop of a server ignoring SIGTERM      : {median_ms(stop)}")
     if not args.skip_suites:
@@ -111,8 +132,10 @@ def main() -> None:
         parallel = [suite_run(2) for _ in range(args.runs)]
         s, p = statistics.median(serial), statistics.median(parallel)
         print(f"TCP suites vs stdlib, -n 0            : {s:7.2f} s (median of {args.runs})")
-        print(f"TCP suites vs stdlib, -n 2            : {p:7.2f} s (median of {args.runs}); "
-              f"speed-up {s / p:.2f}x")
+        print(
+            f"TCP suites vs stdlib, -n 2            : {p:7.2f} s (median of {args.runs}); "
+            f"speed-up {s / p:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -29,9 +29,20 @@ class SuiteRun:
 def run_suites(args: list[str], report: Path, *, timeout: float) -> SuiteRun:
     """``python -m pytest ARGS --report-json REPORT`` in the project root, bounded in time."""
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args,
-         "--report-json", str(report)],
-        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            *args,
+            "--report-json",
+            str(report),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     data = json.loads(report.read_text()) if report.exists() else {}
     return SuiteRun(proc.returncode, proc.stdout + proc.stderr, data)
@@ -40,6 +51,7 @@ def run_suites(args: list[str], report: Path, *, timeout: float) -> SuiteRun:
 @pytest.fixture
 def make_impl(tmp_path):
     """Write an implementation directory: make_impl(toml, {"srv.py": source, ...})."""
+
     def make(toml: str, files: dict[str, str] | None = None, name: str = "impl") -> Path:
         directory = tmp_path / name
         directory.mkdir()
@@ -47,16 +59,25 @@ def make_impl(tmp_path):
         for filename, text in (files or {}).items():
             (directory / filename).write_text(textwrap.dedent(text))
         return directory
+
     return make
 
 
 @pytest.fixture
 def suites(pytester):
     """Run the project's suites in a child pytest with ARGS (paths relative to the root)."""
+
     def run(*args: str, timeout: float = 120):
-        args = [str(ROOT / a) if a.startswith(("suites", "reference_impls")) else a
-                for a in args]
+        args = [str(ROOT / a) if a.startswith(("suites", "reference_impls")) else a for a in args]
         return pytester.runpytest_subprocess(
-            "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "-p",
-            "no:cacheprovider", *args, timeout=timeout)
+            "--rootdir",
+            str(ROOT),
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "-p",
+            "no:cacheprovider",
+            *args,
+            timeout=timeout,
+        )
+
     return run

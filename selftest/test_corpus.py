@@ -61,22 +61,27 @@ def test_known_bad_fails_exactly_what_it_should(corpus_run, directory):
     for case_id, case in _outcomes(corpus_run, impl).items():
         reason = impl.expectation(case["requirement"], case_id)
         if reason is None:
-            assert case["outcome"] in ("passed", "not-implemented"), \
+            assert case["outcome"] in ("passed", "not-implemented"), (
                 f"{impl.name} must pass {case_id}, but:\n{case['message']}"
+            )
             continue
         failed += 1
-        assert case["outcome"] == "expected-failure", \
+        assert case["outcome"] == "expected-failure", (
             f"{impl.name} must fail {case_id} ({reason}) but it {case['outcome']}"
-        assert case["failure_kind"] in BEHAVIOURAL, \
+        )
+        assert case["failure_kind"] in BEHAVIOURAL, (
             f"{impl.name} failed {case_id} without being exercised:\n{case['message']}"
+        )
     assert failed, f"{impl.name} failed nothing"
 
 
 def test_every_requirement_is_caught_by_a_known_bad_implementation(corpus_run):
-    requirements = {c["requirement"] for c in corpus_run.report["cases"]
-                    if c["implementation"] == "stdlib"}
+    requirements = {
+        c["requirement"] for c in corpus_run.report["cases"] if c["implementation"] == "stdlib"
+    }
     assert requirements, "the stdlib reference ran no case"
-    caught = {c["requirement"] for c in corpus_run.report["cases"]
-              if c["outcome"] == "expected-failure"}
+    caught = {
+        c["requirement"] for c in corpus_run.report["cases"] if c["outcome"] == "expected-failure"
+    }
     missing = sorted(requirements - caught)
     assert not missing, f"no known-bad implementation fails: {', '.join(missing)}"

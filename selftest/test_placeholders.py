@@ -11,12 +11,17 @@ from fixtures.roles import ALL_PLACEHOLDERS, ROLES
 def test_fields_and_expansion():
     command = ["{python}", "srv.py", "--bind={host}:{port}", "{{literal}}"]
     assert [f for part in command for f in fields_of(part)] == ["python", "host", "port"]
-    assert expand(command, {"python": "/py", "host": "127.0.0.1", "port": "1234"}) == \
-        ["/py", "srv.py", "--bind=127.0.0.1:1234", "{literal}"]
+    assert expand(command, {"python": "/py", "host": "127.0.0.1", "port": "1234"}) == [
+        "/py",
+        "srv.py",
+        "--bind=127.0.0.1:1234",
+        "{literal}",
+    ]
 
 
-@pytest.mark.parametrize("template", ["{", "}", "{0}", "{}", "{port!r}", "{port:d}",
-                                      "{a.b}", "{a[0]}"])
+@pytest.mark.parametrize(
+    "template", ["{", "}", "{0}", "{}", "{port!r}", "{port:d}", "{a.b}", "{a[0]}"]
+)
 def test_malformed_placeholders_refused(template):
     with pytest.raises(PlaceholderError):
         fields_of(template)
@@ -30,10 +35,19 @@ def test_missing_value_refused():
 def test_contract_placeholders_all_known():
     # The contract lists these; {timeout}, {timeout_int}, {retries}, {server_hostname} are
     # extensions for client commands.
-    contract = {"python", "host", "port", "root", "app", "authkey", "certfile", "keyfile",
-                "cafile", "impl_dir"}
+    contract = {
+        "python",
+        "host",
+        "port",
+        "root",
+        "app",
+        "authkey",
+        "certfile",
+        "keyfile",
+        "cafile",
+        "impl_dir",
+    }
     assert contract <= ALL_PLACEHOLDERS
-    assert ALL_PLACEHOLDERS - contract == {"timeout", "timeout_int", "retries",
-                                           "server_hostname"}
+    assert ALL_PLACEHOLDERS - contract == {"timeout", "timeout_int", "retries", "server_hostname"}
     assert "root" in ROLES["http.static"].allowed_placeholders
     assert "root" not in ROLES["tcp.echo"].allowed_placeholders

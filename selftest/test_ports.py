@@ -22,9 +22,10 @@ def test_concurrent_processes_never_share_a_port(workers):
     ctx = multiprocessing.get_context("fork")
     out, barrier = ctx.Queue(), ctx.Barrier(workers * 2)
     # Two processes per worker id: as if two independent runs were on the machine.
-    procs = [ctx.Process(target=_hold_ports, args=(f"gw{i % workers}", workers, 25, out,
-                                                   barrier))
-             for i in range(workers * 2)]
+    procs = [
+        ctx.Process(target=_hold_ports, args=(f"gw{i % workers}", workers, 25, out, barrier))
+        for i in range(workers * 2)
+    ]
     for p in procs:
         p.start()
     numbers = [n for _ in procs for n in out.get(timeout=30)]
@@ -68,11 +69,14 @@ def test_default_range_avoids_ephemeral_ports():
     assert high - low >= 1000
 
 
-@pytest.mark.parametrize(("ephemeral", "expected"), [
-    ((32768, 60999), (15000, 32768)),  # Linux's default: below the ephemeral range
-    ((10000, 40000), (40001, 65536)),  # little room below: above it
-    ((1024, 65535), (15000, 65536)),  # containers: everything is ephemeral
-])
+@pytest.mark.parametrize(
+    ("ephemeral", "expected"),
+    [
+        ((32768, 60999), (15000, 32768)),  # Linux's default: below the ephemeral range
+        ((10000, 40000), (40001, 65536)),  # little room below: above it
+        ((1024, 65535), (15000, 65536)),  # containers: everything is ephemeral
+    ],
+)
 def test_default_range_for_any_ephemeral_range(ephemeral, expected, tmp_path):
     assert default_range(ephemeral) == expected
     low, high = expected

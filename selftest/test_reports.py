@@ -13,7 +13,8 @@ from selftest.conftest import ROOT
 
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text())
 
-GREETS_WRONG = {"srv.py": """
+GREETS_WRONG = {
+    "srv.py": """
     import socketserver
     class H(socketserver.BaseRequestHandler):
         def handle(self):
@@ -23,7 +24,8 @@ GREETS_WRONG = {"srv.py": """
         daemon_threads = True
     def serve(host, port):
         S((host, port), H).serve_forever()
-"""}
+"""
+}
 
 
 @pytest.fixture
@@ -32,19 +34,28 @@ def run_report(suites, make_impl, tmp_path):
         path = tmp_path / "report.json"
         result = suites(*args, "--report-json", str(path), "-p", "no:randomly")
         return result, json.loads(path.read_text())
+
     return run
 
 
 def test_every_outcome_in_one_schema_valid_report(run_report, make_impl):
-    impl = make_impl("""
+    impl = make_impl(
+        """
         [roles."tcp.greeting"]
         python = "srv:serve"
         [expect]
         "tcp.greeting/greet-then-close" = "says hi differently"
         "tcp.greeting/no-wait-for-data" = "stale: it does not wait"
-    """, GREETS_WRONG)
-    result, data = run_report("suites/tcp/test_greeting.py", "suites/udp/test_time.py",
-                              "--impl", str(impl), "--strict-should")
+    """,
+        GREETS_WRONG,
+    )
+    result, data = run_report(
+        "suites/tcp/test_greeting.py",
+        "suites/udp/test_time.py",
+        "--impl",
+        str(impl),
+        "--strict-should",
+    )
     jsonschema.validate(data, SCHEMA)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     settings = data["header"]["settings"]
@@ -66,8 +77,10 @@ def test_every_outcome_in_one_schema_valid_report(run_report, make_impl):
     assert cases["tcp.greeting/idle-client"]["outcome"] == "passed"
     assert data["restarts"] == []
     assert data["summary"]["impl"]["tcp.greeting"]["verdict"] == "FAILS"
-    assert data["summary"]["impl"]["udp.time"] == {"verdict": "NOT IMPLEMENTED",
-                                                   "counts": {"not-implemented": 5}}
+    assert data["summary"]["impl"]["udp.time"] == {
+        "verdict": "NOT IMPLEMENTED",
+        "counts": {"not-implemented": 5},
+    }
     seed = cases["tcp.greeting/greet-then-close"]["seed"]
     assert seed == [{"document": "000", "sections": [{"title": "TCP Server", "note": None}]}]
 
@@ -75,9 +88,19 @@ def test_every_outcome_in_one_schema_valid_report(run_report, make_impl):
 def test_junit_properties_come_from_the_record(suites, make_impl, tmp_path):
     impl = make_impl('[roles."tcp.greeting"]\npython = "srv:serve"\n', GREETS_WRONG)
     xml = tmp_path / "junit.xml"
-    suites("suites/tcp/test_greeting.py", "--impl", str(impl), "--junitxml", str(xml),
-           "-k", "greet_then_close")
+    suites(
+        "suites/tcp/test_greeting.py",
+        "--impl",
+        str(impl),
+        "--junitxml",
+        str(xml),
+        "-k",
+        "greet_then_close",
+    )
     text = xml.read_text()
-    for prop in ('name="requirement" value="tcp.greeting/greet-then-close"',
-                 'name="outcome" value="failed"', 'name="failure_kind" value="mismatch"'):
+    for prop in (
+        'name="requirement" value="tcp.greeting/greet-then-close"',
+        'name="outcome" value="failed"',
+        'name="failure_kind" value="mismatch"',
+    ):
         assert prop in text

@@ -12,14 +12,16 @@ import pytest
 
 from fixtures import procnet
 from fixtures.clients import ClientUnderTest
-from fixtures.errors import ImplementationError
+from fixtures.errors import EnvironmentLimit, ImplementationError
 from fixtures.manifest import load
 from fixtures.ports import PortAllocator
 from fixtures.servers import start_server
 from fixtures.supervise import child_env, spawn, sweep_orphans, wait_ready
 from fixtures.timeouts import BASE
+from selftest.conftest import ROOT
 
 TIMEOUTS = BASE.scaled(1.0)
+REFERENCES = ROOT / "reference_impls"
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +37,13 @@ def gone(pid: int) -> bool:
 def run_script(tmp_path: Path, code: str, *args: str):
     script = tmp_path / "child.py"
     script.write_text(textwrap.dedent(code))
-    return spawn([sys.executable, str(script), *args], cwd=tmp_path, env=child_env(),
-                 workdir=tmp_path / "out", label="selftest child")
+    return spawn(
+        [sys.executable, str(script), *args],
+        cwd=tmp_path,
+        env=child_env(),
+        workdir=tmp_path / "out",
+        label="selftest child",
+    )
 
 
 FORKS_AND_IGNORES_TERM = """
@@ -57,8 +64,7 @@ FORKS_AND_IGNORES_TERM = """
 
 def test_forking_child_ignoring_sigterm_is_killed_with_its_group(tmp_path, ports):
     port = ports.allocate()
-    child = run_script(tmp_path, FORKS_AND_IGNORES_TERM, str(port.number),
-                       str(tmp_path / "pids"))
+    child = run_script(tmp_path, FORKS_AND_IGNORES_TERM, str(port.number), str(tmp_path / "pids"))
     try:
         wait_ready(child, port.number, TIMEOUTS.startup)
         family = [p.pid for p in child.family()]
@@ -102,11 +108,14 @@ def test_double_forked_daemon_is_found_and_reaped(tmp_path):
 
 def test_child_that_never_binds_times_out_quoting_stderr(tmp_path, ports):
     port = ports.allocate()
-    child = run_script(tmp_path, """
+    child = run_script(
+        tmp_path,
+        """
         import sys, time
         print("loading the configuration...", file=sys.stderr, flush=True)
         time.sleep(60)
-    """)
+    """,
+    )
     started = time.monotonic()
     with pytest.raises(ImplementationError) as info:
         wait_ready(child, port.number, 0.5)
@@ -119,13 +128,17 @@ def test_child_that_never_binds_times_out_quoting_stderr(tmp_path, ports):
 
 def test_child_on_the_wrong_port_is_told_where_it_listens(tmp_path, ports):
     port, wrong = ports.allocate(), ports.allocate()
-    child = run_script(tmp_path, """
+    child = run_script(
+        tmp_path,
+        """
         import socket, sys, time
         s = socket.socket()
         s.bind(("127.0.0.1", int(sys.argv[1])))
         s.listen()
         time.sleep(60)
-    """, str(wrong.number))
+    """,
+        str(wrong.number),
+    )
     with pytest.raises(ImplementationError) as info:
         wait_ready(child, port.number, 1.0)
     assert f"listens on 127.0.0.1:{wrong.number} instead" in info.value.detail
@@ -136,10 +149,13 @@ def test_child_on_the_wrong_port_is_told_where_it_listens(tmp_path, ports):
 
 def test_child_exiting_at_once_is_reported_with_status(tmp_path, ports):
     port = ports.allocate()
-    child = run_script(tmp_path, """
+    child = run_script(
+        tmp_path,
+        """
         import sys
         sys.exit("no configuration file")
-    """)
+    """,
+    )
     with pytest.raises(ImplementationError) as info:
         wait_ready(child, port.number, TIMEOUTS.startup)
     assert "exited before listening: the process exited with status 1" in info.value.summary
@@ -158,7 +174,8 @@ FRAGILE = """
 
 
 def test_without_a_kernel_view_a_probe_is_used_and_a_fragile_server_named(
-        tmp_path, ports, monkeypatch):
+    tmp_path, ports, monkeypatch
+):
     monkeypatch.setattr(procnet, "kernel_view", lambda: False)
     port = ports.allocate()
     child = run_script(tmp_path, FRAGILE, str(port.number))
@@ -176,21 +193,34 @@ def impl_with(tmp_path: Path, module: str, role: str = "tcp.echo", target: str =
     return load(tmp_path)
 
 
-@pytest.mark.parametrize(("module", "words"), [
-    ("1 / 0\ndef serve(host, port): pass\n",
-     "importing 'srv' failed: ZeroDivisionError: division by zero"),
-    ("def serve(port):\n    pass\n",
-     "calling srv:serve(host, port) failed: serve() takes 1 positional argument but 2 were "
-     "given"),
-    ("def serve(host, port):\n    return None\n",
-     "srv:serve returned; a server must run until stopped"),
-    ("def serve(host, port):\n    raise RuntimeError('no database')\n",
-     "srv:serve raised RuntimeError: no database"),
-    ("import sys\ndef serve(host, port):\n    sys.exit(0)\n",
-     "srv:serve raised SystemExit"),
-    ("import os\ndef serve(host, port):\n    os._exit(4)\n",
-     "the process exited with status 4"),
-], ids=["crash-at-import", "wrong-signature", "returns", "raises", "sys-exit", "os-exit"])
+@pytest.mark.parametrize(
+    ("module", "words"),
+    [
+        (
+            "1 / 0\ndef serve(host, port): pass\n",
+            "importing 'srv' failed: ZeroDivisionError: division by zero",
+        ),
+        (
+            "def serve(port):\n    pass\n",
+            "calling srv:serve(host, port) failed: serve() takes 1 positional argument but 2 were "
+            "given",
+        ),
+        (
+            "def serve(host, port):\n    return None\n",
+            "srv:serve returned; a server must run until stopped",
+        ),
+        (
+            "def serve(host, port):\n    raise RuntimeError('no database')\n",
+            "srv:serve raised RuntimeError: no database",
+        ),
+        ("import sys\ndef serve(host, port):\n    sys.exit(0)\n", "srv:serve raised SystemExit"),
+        (
+            "import os\ndef serve(host, port):\n    os._exit(4)\n",
+            "the process exited with status 4",
+        ),
+    ],
+    ids=["crash-at-import", "wrong-signature", "returns", "raises", "sys-exit", "os-exit"],
+)
 def test_server_start_failures_are_explained(tmp_path, ports, module, words):
     impl = impl_with(tmp_path, module)
     port = ports.allocate()
@@ -204,7 +234,9 @@ def test_server_start_failures_are_explained(tmp_path, ports, module, words):
 
 
 def test_server_flooding_its_output_is_served_and_its_tail_bounded(tmp_path, ports):
-    impl = impl_with(tmp_path, """
+    impl = impl_with(
+        tmp_path,
+        """
         import socketserver, sys
         class H(socketserver.BaseRequestHandler):
             def handle(self):
@@ -214,10 +246,10 @@ def test_server_flooding_its_output_is_served_and_its_tail_bounded(tmp_path, por
                 print("x" * 500)
                 print("e" * 500, file=sys.stderr)
             socketserver.TCPServer((host, port), H).serve_forever()
-    """)
+    """,
+    )
     port = ports.allocate()
-    server = start_server(impl, "tcp.echo", port=port, workroot=tmp_path / "w",
-                          timeouts=TIMEOUTS)
+    server = start_server(impl, "tcp.echo", port=port, workroot=tmp_path / "w", timeouts=TIMEOUTS)
     try:
         assert server.child.stderr_path.stat().st_size >= 10_000_000
         assert len(server.child.stderr_tail()) <= 3100
@@ -230,22 +262,30 @@ def test_output_beyond_the_limit_kills_the_child_with_a_reason(tmp_path, monkeyp
     import fixtures.supervise as supervise
 
     monkeypatch.setattr(supervise, "OUTPUT_LIMIT", 1024 * 1024)
-    child = run_script(tmp_path, """
+    child = run_script(
+        tmp_path,
+        """
         import sys
         while True:
             sys.stdout.write("y" * 65536)
-    """)
+    """,
+    )
     child.popen.wait(timeout=10)
     assert "more than 1 MiB of output" in child.exit_reason()
 
 
 def test_hung_client_is_stopped_and_reported(tmp_path):
-    impl = impl_with(tmp_path, """
+    impl = impl_with(
+        tmp_path,
+        """
         import threading, time
         def fetch(host, port, request, timeout):
             threading.Thread(target=time.sleep, args=(60,)).start()  # non-daemon
             time.sleep(60)
-    """, role="tcp.client", target="srv:fetch")
+    """,
+        role="tcp.client",
+        target="srv:fetch",
+    )
     client = ClientUnderTest(impl, "tcp.client", tmp_path / "w", TIMEOUTS)
     started = time.monotonic()
     outcome = client.call(1.0, host="127.0.0.1", port=9, request=b"x", timeout=0.5)
@@ -254,12 +294,17 @@ def test_hung_client_is_stopped_and_reported(tmp_path):
 
 
 def test_client_returning_leaves_no_threads_keeping_it_alive(tmp_path):
-    impl = impl_with(tmp_path, """
+    impl = impl_with(
+        tmp_path,
+        """
         import threading, time
         def fetch(host, port, request, timeout):
             threading.Thread(target=time.sleep, args=(60,)).start()  # non-daemon
             return b"done"
-    """, role="tcp.client", target="srv:fetch")
+    """,
+        role="tcp.client",
+        target="srv:fetch",
+    )
     client = ClientUnderTest(impl, "tcp.client", tmp_path / "w", TIMEOUTS)
     started = time.monotonic()
     outcome = client.call(10.0, host="127.0.0.1", port=9, request=b"x", timeout=0.5)
@@ -268,13 +313,18 @@ def test_client_returning_leaves_no_threads_keeping_it_alive(tmp_path):
 
 
 def test_client_results_are_data_never_objects(tmp_path):
-    impl = impl_with(tmp_path, """
+    impl = impl_with(
+        tmp_path,
+        """
         class Evil:
             def __reduce__(self):
                 return (print, ("unpickled!",))
         def fetch(host, port, request, timeout):
             return [Evil(), b"\\x00\\xff", ("t", 1), {"k": None}]
-    """, role="tcp.client", target="srv:fetch")
+    """,
+        role="tcp.client",
+        target="srv:fetch",
+    )
     client = ClientUnderTest(impl, "tcp.client", tmp_path / "w", TIMEOUTS)
     outcome = client.call(10.0, host="127.0.0.1", port=9, request=b"x", timeout=0.5)
     evil, raw, pair, mapping = outcome.value
@@ -283,8 +333,9 @@ def test_client_results_are_data_never_objects(tmp_path):
 
 
 def test_client_wrong_signature_is_an_implementation_error(tmp_path):
-    impl = impl_with(tmp_path, "def fetch(host, port):\n    return b''\n",
-                     role="tcp.client", target="srv:fetch")
+    impl = impl_with(
+        tmp_path, "def fetch(host, port):\n    return b''\n", role="tcp.client", target="srv:fetch"
+    )
     client = ClientUnderTest(impl, "tcp.client", tmp_path / "w", TIMEOUTS)
     with pytest.raises(ImplementationError, match=r"fetch\(host, port, request, timeout\)"):
         client.call(10.0, host="127.0.0.1", port=9, request=b"x", timeout=0.5)
@@ -294,7 +345,8 @@ def test_runner_dies_with_its_parent(tmp_path):
     """PR_SET_PDEATHSIG: a harness killed with SIGKILL leaves no server behind."""
     impl_with(tmp_path, "import time\ndef serve(host, port):\n    time.sleep(60)\n")
     script = tmp_path / "harness.py"
-    script.write_text(textwrap.dedent(f"""
+    script.write_text(
+        textwrap.dedent(f"""
         import sys, os
         sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
         from fixtures.manifest import load
@@ -308,11 +360,13 @@ def test_runner_dies_with_its_parent(tmp_path):
         child = spawn(argv, cwd=impl.directory, env=child_env(), workdir=work, label="x")
         print(child.pid, flush=True)
         import time; time.sleep(60)
-    """))
+    """)
+    )
     import subprocess
 
-    harness = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
-                               start_new_session=True)
+    harness = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, start_new_session=True
+    )
     try:
         line = harness.stdout.readline()
         server_pid = int(line)
@@ -324,3 +378,91 @@ def test_runner_dies_with_its_parent(tmp_path):
     while not gone(server_pid) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert gone(server_pid)
+
+
+@pytest.fixture
+def no_proc(monkeypatch):
+    """/proc unreadable, as in a hardened container."""
+    monkeypatch.setattr(procnet, "PROC", Path("/nonexistent-proc"))
+
+
+@pytest.fixture
+def no_kernel_view(monkeypatch):
+    """Neither netlink nor /proc/net: readiness must be probed."""
+    monkeypatch.setattr(procnet, "_kernel_view", False)
+
+
+@pytest.mark.parametrize("role", ["tcp.echo", "udp.echo"])
+def test_servers_start_and_stop_without_proc(no_proc, ports, tmp_path, role):
+    port = ports.allocate()
+    impl = load(REFERENCES / "stdlib")
+    server = start_server(impl, role, port=port, workroot=tmp_path, timeouts=TIMEOUTS)
+    try:
+        assert server.alive()
+        with pytest.raises(procnet.ProcUnavailable, match="cannot be read"):
+            server.fd_count()
+        with pytest.raises(EnvironmentLimit):
+            server.thread_count()
+        assert any("cannot be read" in limit for limit in procnet.environment_limits())
+    finally:
+        result = server.stop(TIMEOUTS)
+        port.release()
+    assert result.how == "SIGTERM" and not server.alive()
+
+
+@pytest.mark.parametrize("role", ["tcp.echo", "udp.time"])
+def test_readiness_without_kernel_tables(no_kernel_view, ports, tmp_path, role):
+    port = ports.allocate()
+    impl = load(REFERENCES / "stdlib")
+    server = start_server(impl, role, port=port, workroot=tmp_path, timeouts=TIMEOUTS)
+    try:
+        assert server.alive() and server.start_seconds < TIMEOUTS.startup
+    finally:
+        server.stop(TIMEOUTS)
+        port.release()
+
+
+def test_udp_readiness_sends_no_datagram(ports, tmp_path, make_impl):
+    """A UDP server is ready when the kernel shows its bound socket: nothing is sent to it."""
+    impl = make_impl(
+        '[roles."udp.echo"]\npython = "srv:serve"\n',
+        {
+            "srv.py": """
+        import socket, sys
+        def serve(host, port):
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.bind((host, port))
+            data, addr = s.recvfrom(65535)  # any datagram at all ends it
+            sys.exit("received a datagram before any case ran: " + repr(data))
+    """
+        },
+    )
+    port = ports.allocate()
+    server = start_server(load(impl), "udp.echo", port=port, workroot=tmp_path, timeouts=TIMEOUTS)
+    try:
+        time.sleep(0.2)  # long enough for a probe datagram to have ended it
+        assert server.alive(), server.output_tail()
+    finally:
+        server.stop(TIMEOUTS)
+        port.release()
+
+
+def test_a_case_that_needs_proc_is_an_environment_error(suites, monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    result = suites(
+        "suites/tcp/test_echo.py",
+        "-p",
+        "selftest.no_proc",
+        "-k",
+        "no_descriptor_leak or all_byte_values",
+    )
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "*error:    this machine cannot run this check: process states "
+            "(/nonexistent-proc/<pid>/stat) cannot be read here",
+            "*an error of the environment, not of the implementation*",
+            "*tcp.echo * FAILS * 4 pass, 1 error",
+            "environment: process states (/nonexistent-proc/<pid>/stat) cannot be read*",
+        ]
+    )

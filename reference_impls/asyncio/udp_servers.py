@@ -35,8 +35,7 @@ async def _serve(host, port, answer):
     loop = asyncio.get_running_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((host, port))
-    transport, _ = await loop.create_datagram_endpoint(lambda: Answer(answer, sock),
-                                                       sock=sock)
+    transport, _ = await loop.create_datagram_endpoint(lambda: Answer(answer, sock), sock=sock)
     try:
         await asyncio.Event().wait()  # serve until stopped
     finally:

@@ -29,9 +29,11 @@ from fixtures.schedules import BULK_SCHEDULES, ONE_BYTE, RANDOM_SPLITS, STREAM_S
 SEED_TCP = "000 'TCP Server', 'Partial Reads/Writes'; 004 'Using TCP' (EchoHandler)"
 ALL_BYTES = bytes(range(256)) + b"\n"
 MIB = 1024 * 1024
-HINT_PARTIAL_WRITES = ("send() may write only part of its buffer (always so on a non-blocking "
-                       "socket): use sendall(), or loop on send()'s return value and keep the "
-                       "rest for later; keep reading while you write")
+HINT_PARTIAL_WRITES = (
+    "send() may write only part of its buffer (always so on a non-blocking "
+    "socket): use sendall(), or loop on send()'s return value and keep the "
+    "rest for later; keep reading while you write"
+)
 
 
 def bulk_payload(size: int, seed: int) -> bytes:
@@ -39,35 +41,47 @@ def bulk_payload(size: int, seed: int) -> bytes:
     return random.Random(seed).randbytes(size - 1) + b"\n"
 
 
-@requirement("tcp.echo/all-byte-values", MUST,
-             "The server MUST echo every byte exactly, all 256 byte values, and keep serving "
-             "afterwards.", seed=SEED_TCP)
+@requirement(
+    "tcp.echo/all-byte-values",
+    MUST,
+    "The server MUST echo every byte exactly, all 256 byte values, and keep serving afterwards.",
+    seed=SEED_TCP,
+)
 @pytest.mark.parametrize("schedule", STREAM_SCHEDULES, ids=str)
 def test_all_byte_values(server, schedule, timeouts, case_seed):
     with connect(server, timeouts.connect) as stream:
-        outcome = stream.exchange(ALL_BYTES, len(ALL_BYTES), timeout=timeouts.io,
-                                  schedule=schedule, seed=case_seed)
+        outcome = stream.exchange(
+            ALL_BYTES, len(ALL_BYTES), timeout=timeouts.io, schedule=schedule, seed=case_seed
+        )
         assert_echoed(ALL_BYTES, outcome, stream, server=server)
     assert_still_serving(server, timeouts.io, after="echoing all 256 byte values")
 
 
-@requirement("tcp.echo/partial-reads", MUST,
-             "The server MUST echo input that arrives in many small segments with pauses "
-             "between them (partial reads).", seed="000 'Partial Reads/Writes', "
-             "'Data Reassembly'")
+@requirement(
+    "tcp.echo/partial-reads",
+    MUST,
+    "The server MUST echo input that arrives in many small segments with pauses "
+    "between them (partial reads).",
+    seed="000 'Partial Reads/Writes', 'Data Reassembly'",
+)
 @pytest.mark.parametrize("schedule", [ONE_BYTE, RANDOM_SPLITS, TRICKLE], ids=str)
 def test_partial_reads(server, schedule, timeouts, case_seed):
     payload = b"".join(b"line %d arrives in pieces\n" % i for i in range(3))
     with connect(server, timeouts.connect) as stream:
-        outcome = stream.exchange(payload, len(payload), timeout=timeouts.io,
-                                  schedule=schedule, seed=case_seed)
+        outcome = stream.exchange(
+            payload, len(payload), timeout=timeouts.io, schedule=schedule, seed=case_seed
+        )
         assert_echoed(payload, outcome, stream, server=server)
 
 
-@requirement("tcp.echo/large-payload", MUST,
-             "The server MUST echo a payload much larger than the socket buffers (8 MiB), "
-             "even when the client sends all of it before reading any (partial writes: "
-             "sendall, not send).", seed="000 'Partial Reads/Writes', 'Sending All Data'")
+@requirement(
+    "tcp.echo/large-payload",
+    MUST,
+    "The server MUST echo a payload much larger than the socket buffers (8 MiB), "
+    "even when the client sends all of it before reading any (partial writes: "
+    "sendall, not send).",
+    seed="000 'Partial Reads/Writes', 'Sending All Data'",
+)
 @pytest.mark.parametrize("schedule", BULK_SCHEDULES, ids=str)
 def test_large_payload(server, schedule, timeouts, case_seed):
     payload = bulk_payload(8 * MIB, case_seed)
@@ -75,9 +89,15 @@ def test_large_payload(server, schedule, timeouts, case_seed):
     # echo backs up in the server's send buffer (4 MiB at most), so its send() calls come
     # back short for certain (and sendall() has to wait), however fast the machine is.
     with connect(server, timeouts.connect, rcvbuf=16 * 1024) as stream:
-        outcome = stream.exchange(payload, len(payload), timeout=timeouts.bulk,
-                                  schedule=schedule, seed=case_seed, write_first=True,
-                                  stall=timeouts.io)
+        outcome = stream.exchange(
+            payload,
+            len(payload),
+            timeout=timeouts.bulk,
+            schedule=schedule,
+            seed=case_seed,
+            write_first=True,
+            stall=timeouts.io,
+        )
         assert_echoed(payload, outcome, stream, server=server, hint_short=HINT_PARTIAL_WRITES)
 
 
@@ -87,27 +107,43 @@ def one_long_line(size: int, seed: int) -> bytes:
     return body + b"\n"
 
 
-@requirement("tcp.echo/long-line", MUST,
-             "The server MUST echo a single line far longer than any buffer (1 MiB, its only "
-             "newline at the end): line-oriented servers may not impose a line-length limit.",
-             seed="000 'Partial Reads/Writes', 'Data Reassembly'; 004 'Using TCP' "
-                  "(StreamRequestHandler)")
+@requirement(
+    "tcp.echo/long-line",
+    MUST,
+    "The server MUST echo a single line far longer than any buffer (1 MiB, its only "
+    "newline at the end): line-oriented servers may not impose a line-length limit.",
+    seed="000 'Partial Reads/Writes', 'Data Reassembly'; 004 'Using TCP' (StreamRequestHandler)",
+)
 @pytest.mark.parametrize("schedule", BULK_SCHEDULES, ids=str)
 def test_long_line(server, schedule, timeouts, case_seed):
     line = one_long_line(MIB, case_seed)
     with connect(server, timeouts.connect) as stream:
-        outcome = stream.exchange(line, len(line), timeout=timeouts.bulk, schedule=schedule,
-                                  seed=case_seed, stall=timeouts.io)
-        assert_echoed(line, outcome, stream, server=server,
-                      hint_short="read lines without a length limit: a line may be longer "
-                                 "than any buffer (asyncio's StreamReader.readline() stops at "
-                                 "64 KiB unless start_server(limit=...) is raised; "
-                                 "rfile.readline() has no limit by default)")
+        outcome = stream.exchange(
+            line,
+            len(line),
+            timeout=timeouts.bulk,
+            schedule=schedule,
+            seed=case_seed,
+            stall=timeouts.io,
+        )
+        assert_echoed(
+            line,
+            outcome,
+            stream,
+            server=server,
+            hint_short="read lines without a length limit: a line may be longer "
+            "than any buffer (asyncio's StreamReader.readline() stops at "
+            "64 KiB unless start_server(limit=...) is raised; "
+            "rfile.readline() has no limit by default)",
+        )
 
 
-@requirement("tcp.echo/eof-close", MUST,
-             "After the client half-closes (EOF), the server MUST send what remains and "
-             "close within 2 s.", seed="000 'End of Data'; 004 'Using TCP'")
+@requirement(
+    "tcp.echo/eof-close",
+    MUST,
+    "After the client half-closes (EOF), the server MUST send what remains and close within 2 s.",
+    seed="000 'End of Data'; 004 'Using TCP'",
+)
 @pytest.mark.parametrize("schedule", STREAM_SCHEDULES, ids=str)
 def test_eof_close(server, schedule, timeouts, case_seed):
     payload = b"no newline at the end of this"
@@ -120,41 +156,56 @@ def test_eof_close(server, schedule, timeouts, case_seed):
             return
         server.ensure_alive("after the client half-closed")
         if outcome.reset:
-            actual = f"{len(got)} of {len(payload)} bytes, then the connection was reset " \
-                     "instead of closed"
+            actual = (
+                f"{len(got)} of {len(payload)} bytes, then the connection was reset "
+                "instead of closed"
+            )
         elif got != payload:
-            actual = (f"{len(got)} of the {sent.sent} bytes back ({outcome.ending()})"
-                      if got == payload[:len(got)] else f"different bytes: {got!r}")
+            actual = (
+                f"{len(got)} of the {sent.sent} bytes back ({outcome.ending()})"
+                if got == payload[: len(got)]
+                else f"different bytes: {got!r}"
+            )
         else:
-            actual = f"all {len(got)} bytes, but the connection stayed open for " \
-                     f"{timeouts.eof_close:.1f} s after EOF"
+            actual = (
+                f"all {len(got)} bytes, but the connection stayed open for "
+                f"{timeouts.eof_close:.1f} s after EOF"
+            )
         raise Mismatch(
             expected=f"all {len(payload)} bytes (no trailing newline) and then EOF within "
-                     f"{timeouts.eof_close:.1f} s of the client's half-close",
-            actual=actual, transcript=stream.transcript,
+            f"{timeouts.eof_close:.1f} s of the client's half-close",
+            actual=actual,
+            transcript=stream.transcript,
             hint="when recv() returns b'' the client has finished sending: write back what "
-                 "you still hold (a partial line too), then close() the connection; with "
-                 "fork, the parent must close its copy of the socket as well")
+            "you still hold (a partial line too), then close() the connection; with "
+            "fork, the parent must close its copy of the socket as well",
+        )
 
 
-@requirement("tcp.echo/second-client", MUST,
-             "The server MUST serve a second client while a first stays connected and idle.",
-             seed="000 'Sockets and Concurrency', 'Threaded Server'; 004 'Using TCP' "
-                  "(ThreadingTCPServer)")
+@requirement(
+    "tcp.echo/second-client",
+    MUST,
+    "The server MUST serve a second client while a first stays connected and idle.",
+    seed="000 'Sockets and Concurrency', 'Threaded Server'; 004 'Using TCP' (ThreadingTCPServer)",
+)
 @pytest.mark.parametrize("schedule", STREAM_SCHEDULES, ids=str)
 def test_second_client(server, schedule, timeouts, case_seed):
     message = b"the second client speaks while the first is idle\n"
     with connect(server, timeouts.connect) as idle:
         idle.transcript.note("stays connected and sends nothing")
         with connect(server, timeouts.connect, doing="while another client is idle") as second:
-            outcome = second.exchange(message, len(message), timeout=timeouts.io,
-                                      schedule=schedule, seed=case_seed)
+            outcome = second.exchange(
+                message, len(message), timeout=timeouts.io, schedule=schedule, seed=case_seed
+            )
             assert_echoed(message, outcome, second, server=server, hint_short=HINT_CONCURRENCY)
 
 
-@requirement("tcp.echo/concurrent-clients", MUST,
-             "The server MUST serve 50 concurrent clients with correct, uncrossed data.",
-             seed="000 'Sockets and Concurrency'; 004 'Using TCP' (ThreadingTCPServer)")
+@requirement(
+    "tcp.echo/concurrent-clients",
+    MUST,
+    "The server MUST serve 50 concurrent clients with correct, uncrossed data.",
+    seed="000 'Sockets and Concurrency'; 004 'Using TCP' (ThreadingTCPServer)",
+)
 @pytest.mark.parametrize("schedule", [STREAM_SCHEDULES[0], RANDOM_SPLITS], ids=str)
 def test_concurrent_clients(server, schedule, timeouts, case_seed):
     streams = []
@@ -170,24 +221,37 @@ def test_concurrent_clients(server, schedule, timeouts, case_seed):
         if wrong:
             server.ensure_alive("while serving 50 clients")
             i = wrong[0]
-            crossed = next((j for j, m in enumerate(messages) if j != i and received[i]
-                            and m.startswith(received[i][:10])), None)
-            detail = (f"client {i} received client {crossed}'s data" if crossed is not None
-                      else f"client {i} received {received[i]!r}")
+            crossed = next(
+                (
+                    j
+                    for j, m in enumerate(messages)
+                    if j != i and received[i] and m.startswith(received[i][:10])
+                ),
+                None,
+            )
+            detail = (
+                f"client {i} received client {crossed}'s data"
+                if crossed is not None
+                else f"client {i} received {received[i]!r}"
+            )
             raise Mismatch(
                 expected="each of 50 concurrently connected clients to get its own line back",
-                actual=f"{len(wrong)} of 50 clients got a wrong or missing echo; first: "
-                       f"{detail}", transcript=streams[i].transcript,
+                actual=f"{len(wrong)} of 50 clients got a wrong or missing echo; first: {detail}",
+                transcript=streams[i].transcript,
                 hint=HINT_CONCURRENCY + "; keep per-client state per client (no shared "
-                                        "buffers or globals between connections)")
+                "buffers or globals between connections)",
+            )
     finally:
         for stream in streams:
             stream.close()
 
 
-@requirement("tcp.echo/survive-reset", MUST,
-             "The server MUST survive a client that resets the connection mid-stream, and "
-             "keep serving.", seed="000 'Sockets and Concurrency'")
+@requirement(
+    "tcp.echo/survive-reset",
+    MUST,
+    "The server MUST survive a client that resets the connection mid-stream, and keep serving.",
+    seed="000 'Sockets and Concurrency'",
+)
 def test_survive_reset(server, timeouts):
     before = baseline_fds(server)
     with connect(server, timeouts.connect) as stream:
@@ -201,9 +265,13 @@ def test_survive_reset(server, timeouts):
     assert_still_serving(server, timeouts.io, after="clients reset their connections")
 
 
-@requirement("tcp.echo/no-descriptor-leak", MUST,
-             "The server MUST close every finished connection: no descriptor leak after 200 "
-             "short connections.", seed="000 'TCP Server' (conn.close()), 'Forking server'")
+@requirement(
+    "tcp.echo/no-descriptor-leak",
+    MUST,
+    "The server MUST close every finished connection: no descriptor leak after 200 "
+    "short connections.",
+    seed="000 'TCP Server' (conn.close()), 'Forking server'",
+)
 def test_no_descriptor_leak(server, timeouts):
     before = server.fd_count()
     message = b"short\n"
@@ -212,23 +280,27 @@ def test_no_descriptor_leak(server, timeouts):
             outcome = stream.exchange(message, len(message), timeout=timeouts.io)
             assert_echoed(message, outcome, stream, server=server)
     counts = [before]
-    wait_until(lambda: counts.append(server.fd_count()) or counts[-1] <= before + 10,
-               timeouts.fd_settle)
+    wait_until(
+        lambda: counts.append(server.fd_count()) or counts[-1] <= before + 10, timeouts.fd_settle
+    )
     after = counts[-1]
     if after > before + 10:
         raise Mismatch(
             expected=f"about {before} open descriptors in the server's processes after 200 "
-                     "finished connections (as many as before them)",
+            "finished connections (as many as before them)",
             actual=f"{after} open descriptors ({after - before} more)",
             hint="close() every accepted socket when its client is done (a with-block or "
-                 "finally:); don't keep finished connections in a list; with fork, the "
-                 "parent must close its copy right after fork()")
+            "finally:); don't keep finished connections in a list; with fork, the "
+            "parent must close its copy right after fork()",
+        )
 
 
-@requirement("tcp.echo/no-busy-wait", MUST,
-             "The server MUST NOT busy-wait: idle CPU near zero.",
-             seed="000 'TCP Server' (accept() blocks: the server sleeps if nothing is "
-                  "happening)")
+@requirement(
+    "tcp.echo/no-busy-wait",
+    MUST,
+    "The server MUST NOT busy-wait: idle CPU near zero.",
+    seed="000 'TCP Server' (accept() blocks: the server sleeps if nothing is happening)",
+)
 def test_no_busy_wait(server, timeouts):
     with connect(server, timeouts.connect) as closed:
         closed.half_close()
@@ -239,17 +311,22 @@ def test_no_busy_wait(server, timeouts):
     if used > 0.2 * timeouts.cpu_window:
         raise Mismatch(
             expected=f"almost no CPU while idle (under {0.2 * timeouts.cpu_window:.2f} s of "
-                     f"CPU in {timeouts.cpu_window:.1f} s) with one idle client connected "
-                     "and one that has closed",
+            f"CPU in {timeouts.cpu_window:.1f} s) with one idle client connected "
+            "and one that has closed",
             actual=f"{used:.2f} s of CPU in {timeouts.cpu_window:.1f} s",
             hint="block in accept(), recv() or select() (with no timeout, or a long one); "
-                 "never loop on non-blocking calls, and stop watching a socket once recv() "
-                 "returned b''")
+            "never loop on non-blocking calls, and stop watching a socket once recv() "
+            "returned b''",
+        )
 
 
-@requirement("tcp.echo/reuse-address", MUST,
-             "The server MUST restart on the same port at once after being stopped while "
-             "connections sit in TIME_WAIT (SO_REUSEADDR).", seed="000 'Socket Options'")
+@requirement(
+    "tcp.echo/reuse-address",
+    MUST,
+    "The server MUST restart on the same port at once after being stopped while "
+    "connections sit in TIME_WAIT (SO_REUSEADDR).",
+    seed="000 'Socket Options'",
+)
 def test_reuse_address(fresh_server, timeouts):
     first = fresh_server()
     port = first.port
@@ -266,10 +343,12 @@ def test_reuse_address(fresh_server, timeouts):
     except ImplementationError as exc:
         raise Mismatch(
             expected=f"the server to start again at once on port {port.number} while its "
-                     "last connection sits in TIME_WAIT",
-            actual=exc.summary, extra=f"its output (last lines):\n{exc.output_tail}",
+            "last connection sits in TIME_WAIT",
+            actual=exc.summary,
+            extra=f"its output (last lines):\n{exc.output_tail}",
             hint="set SO_REUSEADDR on the listening socket before bind() "
-                 "(socketserver: allow_reuse_address = True)") from None
+            "(socketserver: allow_reuse_address = True)",
+        ) from None
     assert_still_serving(second, timeouts.io, after="restarting on the same port")
 
 
@@ -277,9 +356,12 @@ def _reported_error(stderr: str) -> bool:
     return "Traceback" in stderr or "Error" in stderr
 
 
-@requirement("tcp.echo/connect-then-close", SHOULD,
-             "The server SHOULD accept a connect-then-close client without error.",
-             seed="000 'End of Data'")
+@requirement(
+    "tcp.echo/connect-then-close",
+    SHOULD,
+    "The server SHOULD accept a connect-then-close client without error.",
+    seed="000 'End of Data'",
+)
 def test_connect_then_close(fresh_server, timeouts):
     # A server of its own: a shared one may still be logging another case's resets.
     server = fresh_server()
@@ -300,4 +382,5 @@ def test_connect_then_close(fresh_server, timeouts):
             actual="the server reported an error on stderr",
             extra="its stderr since those clients:\n" + errors[-2000:],
             hint="recv() returning b'' on the first call is a normal end of a connection, "
-                 "not an error: check for it before using the data")
+            "not an error: check for it before using the data",
+        )

@@ -34,8 +34,14 @@ def answer(data: bytes) -> bytes:
 def query(client, server, timeouts, *, timeout: float, retries: int, payload=PAYLOAD):
     """Call the client once; it may take its tries' worth of time plus the slack."""
     kill_after = timeout * retries + timeouts.client_slack + timeouts.client_kill_margin
-    return client.call(kill_after, host=server.address[0], port=server.address[1],
-                       payload=payload, timeout=timeout, retries=retries)
+    return client.call(
+        kill_after,
+        host=server.address[0],
+        port=server.address[1],
+        payload=payload,
+        timeout=timeout,
+        retries=retries,
+    )
 
 
 def lifetime(timeouts, timeout: float, retries: int) -> float:
@@ -49,97 +55,147 @@ REPLIES = {
 }
 
 
-@requirement("udp.client/reply", MUST,
-             "The client MUST return the reply datagram, byte for byte.", seed=SEED)
+@requirement(
+    "udp.client/reply", MUST, "The client MUST return the reply datagram, byte for byte.", seed=SEED
+)
 @pytest.mark.parametrize("kind", REPLIES.keys())
 def test_reply(client_under_test, kind, timeouts, case_seed):
     fixed = REPLIES[kind](random.Random(case_seed))
     expected = fixed if fixed is not None else answer(PAYLOAD)
-    with ScriptedDatagramServer(reply=lambda data: expected,
-                                lifetime=lifetime(timeouts, timeouts.io, 1)) as server:
+    with ScriptedDatagramServer(
+        reply=lambda data: expected, lifetime=lifetime(timeouts, timeouts.io, 1)
+    ) as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeouts.io, retries=1)
-    assert_client_connected(bool(server.received), outcome, transcript=server.transcript,
-                            what="sent a datagram to")
+    assert_client_connected(
+        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
+    )
     assert_returned(
-        outcome, expected, role="udp.client", function="query",
+        outcome,
+        expected,
+        role="udp.client",
+        function="query",
         transcript=server.transcript,
         wanted=f"query() to return the {len(expected)}-byte reply exactly",
-        describe=lambda value: f"returned {len(value)} bytes: {preview(value)}"
-        if isinstance(value, bytes) else repr(value),
+        describe=lambda value: (
+            f"returned {len(value)} bytes: {preview(value)}"
+            if isinstance(value, bytes)
+            else repr(value)
+        ),
         hint="read with recvfrom(65535): a smaller buffer cuts a larger datagram short; "
-             "return the bytes as they are")
+        "return the bytes as they are",
+    )
 
 
-@requirement("udp.client/retry", MUST,
-             "The client MUST retry when the first datagrams get no reply.", seed=SEED)
+@requirement(
+    "udp.client/retry",
+    MUST,
+    "The client MUST retry when the first datagrams get no reply.",
+    seed=SEED,
+)
 def test_retry(client_under_test, timeouts):
     timeout, retries = timeouts.udp_try, 4
-    with ScriptedDatagramServer(reply=answer, drop_first=2,
-                                lifetime=lifetime(timeouts, timeout, retries)) as server:
+    with ScriptedDatagramServer(
+        reply=answer, drop_first=2, lifetime=lifetime(timeouts, timeout, retries)
+    ) as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeout, retries=retries)
-    assert_client_connected(bool(server.received), outcome, transcript=server.transcript,
-                            what="sent a datagram to")
+    assert_client_connected(
+        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
+    )
     assert_returned(
-        outcome, answer(PAYLOAD), role="udp.client", function="query",
+        outcome,
+        answer(PAYLOAD),
+        role="udp.client",
+        function="query",
         transcript=server.transcript,
         wanted=f"query(..., timeout={timeout:g}, retries={retries}) to return the reply to "
-               "its third try (the server ignored the first two)",
+        "its third try (the server ignored the first two)",
         hint="UDP loses datagrams: after each timeout send the datagram again, up to "
-             "`retries` tries in all, and return the first reply")
+        "`retries` tries in all, and return the first reply",
+    )
 
 
-@requirement("udp.client/give-up", MUST,
-             "The client MUST raise after `retries` unanswered tries, within the time they "
-             "allow (retries x timeout, plus 1 s).", seed=SEED)
+@requirement(
+    "udp.client/give-up",
+    MUST,
+    "The client MUST raise after `retries` unanswered tries, within the time they "
+    "allow (retries x timeout, plus 1 s).",
+    seed=SEED,
+)
 def test_give_up(client_under_test, timeouts):
     timeout, retries = timeouts.udp_try, 3
     allowed = timeout * retries + timeouts.client_slack
-    with ScriptedDatagramServer(silent=True,
-                                lifetime=lifetime(timeouts, timeout, retries)) as server:
+    with ScriptedDatagramServer(
+        silent=True, lifetime=lifetime(timeouts, timeout, retries)
+    ) as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeout, retries=retries)
-    assert_client_connected(bool(server.received), outcome, transcript=server.transcript,
-                            what="sent a datagram to")
+    assert_client_connected(
+        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
+    )
     assert_raises_within(
-        outcome, allowed, transcript=server.transcript,
+        outcome,
+        allowed,
+        transcript=server.transcript,
         expected=f"query(..., timeout={timeout:g}, retries={retries}) to raise within "
-                 f"{allowed:g} s when no reply ever comes",
+        f"{allowed:g} s when no reply ever comes",
         hint="set a timeout on the socket and count the tries: after `retries` timeouts "
-             "raise (socket.timeout / TimeoutError), never loop forever or return None")
+        "raise (socket.timeout / TimeoutError), never loop forever or return None",
+    )
     if len(server.received) < retries:
         raise Mismatch(
             expected=f"{retries} tries (datagrams) before giving up",
             actual=f"the client raised after {len(server.received)} "
-                   f"{'try' if len(server.received) == 1 else 'tries'}",
-            transcript=server.transcript, extra=client_output(outcome),
-            hint="send the datagram again after each timeout until `retries` tries are used")
+            f"{'try' if len(server.received) == 1 else 'tries'}",
+            transcript=server.transcript,
+            extra=client_output(outcome),
+            hint="send the datagram again after each timeout until `retries` tries are used",
+        )
 
 
-@requirement("udp.client/ignore-strangers", SHOULD,
-             "The client SHOULD ignore datagrams from other addresses than the server's.",
-             seed=SEED)
+@requirement(
+    "udp.client/ignore-strangers",
+    SHOULD,
+    "The client SHOULD ignore datagrams from other addresses than the server's.",
+    seed=SEED,
+)
 @pytest.mark.parametrize("variant", ["stranger-first", "answer-from-other"])
 def test_ignore_strangers(client_under_test, variant, timeouts):
     timeout, retries = timeouts.udp_try * 2, 1
     stranger = b"not from the server"
     if variant == "stranger-first":
-        script = ScriptedDatagramServer(reply=answer, also_from_other=stranger,
-                                        lifetime=lifetime(timeouts, timeout, retries))
+        script = ScriptedDatagramServer(
+            reply=answer, also_from_other=stranger, lifetime=lifetime(timeouts, timeout, retries)
+        )
     else:
-        script = ScriptedDatagramServer(reply=lambda data: stranger, answer_from_other=True,
-                                        lifetime=lifetime(timeouts, timeout, retries))
+        script = ScriptedDatagramServer(
+            reply=lambda data: stranger,
+            answer_from_other=True,
+            lifetime=lifetime(timeouts, timeout, retries),
+        )
     with script as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeout, retries=retries)
-    assert_client_connected(bool(server.received), outcome, transcript=server.transcript,
-                            what="sent a datagram to")
-    hint = ("check the address recvfrom() returns and ignore datagrams that are not from "
-            "(host, port); or connect() the UDP socket, which makes the kernel drop them")
+    assert_client_connected(
+        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
+    )
+    hint = (
+        "check the address recvfrom() returns and ignore datagrams that are not from "
+        "(host, port); or connect() the UDP socket, which makes the kernel drop them"
+    )
     if variant == "stranger-first":
-        assert_returned(outcome, answer(PAYLOAD), role="udp.client", function="query",
-                        transcript=server.transcript, hint=hint,
-                        wanted="query() to return the server's reply, not the datagram a "
-                               "stranger sent first")
+        assert_returned(
+            outcome,
+            answer(PAYLOAD),
+            role="udp.client",
+            function="query",
+            transcript=server.transcript,
+            hint=hint,
+            wanted="query() to return the server's reply, not the datagram a stranger sent first",
+        )
     else:
-        assert_raises_within(outcome, timeout * retries + timeouts.client_slack,
-                             transcript=server.transcript, hint=hint,
-                             expected="query() to raise: the only answer came from another "
-                                      "address than the server's")
+        assert_raises_within(
+            outcome,
+            timeout * retries + timeouts.client_slack,
+            transcript=server.transcript,
+            hint=hint,
+            expected="query() to raise: the only answer came from another "
+            "address than the server's",
+        )

@@ -17,13 +17,16 @@ from fixtures.peers import MAX_DATAGRAM, DatagramPeer
 from fixtures.requirements import MUST, requirement
 from fixtures.transcript import preview
 
-SEED = "000 'Connections' (Datagrams: each packet separate and self-contained); " \
-       "004 'Using UDP'"
-HINT_WHOLE = ("read with recvfrom(65535) (or more: a datagram longer than the buffer is cut "
-              "short and the rest is lost), then sendto() exactly the bytes received to the "
-              "address recvfrom() returned")
-HINT_BOUNDARIES = ("answer each datagram on its own: one recvfrom(), one sendto() of exactly "
-                   "those bytes; never join datagrams or split one")
+SEED = "000 'Connections' (Datagrams: each packet separate and self-contained); 004 'Using UDP'"
+HINT_WHOLE = (
+    "read with recvfrom(65535) (or more: a datagram longer than the buffer is cut "
+    "short and the rest is lost), then sendto() exactly the bytes received to the "
+    "address recvfrom() returned"
+)
+HINT_BOUNDARIES = (
+    "answer each datagram on its own: one recvfrom(), one sendto() of exactly "
+    "those bytes; never join datagrams or split one"
+)
 
 SIZES = {"empty": 0, "one-byte": 1, "all-byte-values": 256, "largest": MAX_DATAGRAM}
 
@@ -34,27 +37,42 @@ def payload_of(size: int, seed: int) -> bytes:
     return random.Random(seed).randbytes(size)
 
 
-@requirement("udp.echo/identical-datagram", MUST,
-             "The server MUST echo each datagram as one datagram with identical bytes: "
-             "empty, 1 byte, 65,507 bytes.", seed=SEED)
+@requirement(
+    "udp.echo/identical-datagram",
+    MUST,
+    "The server MUST echo each datagram as one datagram with identical bytes: "
+    "empty, 1 byte, 65,507 bytes.",
+    seed=SEED,
+)
 @pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
 def test_identical_datagram(server, size, timeouts, case_seed):
     payload = payload_of(size, case_seed)
     with DatagramPeer() as peer:
         peer.send_to(payload, server.address)
         got = assert_datagram_from(
-            peer.receive(timeouts.io), server, peer.transcript, hint=HINT_WHOLE,
+            peer.receive(timeouts.io),
+            server,
+            peer.transcript,
+            hint=HINT_WHOLE,
             expected=f"the {size}-byte datagram back, as one datagram from "
-                     f"{server.host}:{server.port.number}")
+            f"{server.host}:{server.port.number}",
+        )
     if got.data != payload:
-        raise Mismatch(expected=f"the same {size} bytes back in one datagram",
-                       actual=f"a datagram of {len(got.data)} bytes: {preview(got.data)}",
-                       transcript=peer.transcript, hint=HINT_WHOLE)
+        raise Mismatch(
+            expected=f"the same {size} bytes back in one datagram",
+            actual=f"a datagram of {len(got.data)} bytes: {preview(got.data)}",
+            transcript=peer.transcript,
+            hint=HINT_WHOLE,
+        )
 
 
-@requirement("udp.echo/burst-boundaries", MUST,
-             "The server MUST keep datagram boundaries for a burst of datagrams from one "
-             "client: each comes back as one datagram of its own.", seed=SEED)
+@requirement(
+    "udp.echo/burst-boundaries",
+    MUST,
+    "The server MUST keep datagram boundaries for a burst of datagrams from one "
+    "client: each comes back as one datagram of its own.",
+    seed=SEED,
+)
 def test_burst_boundaries(server, timeouts, case_seed):
     rng = random.Random(case_seed)
     burst = [b"datagram %02d " % i + rng.randbytes(rng.randint(0, 1400)) for i in range(30)]
@@ -63,21 +81,32 @@ def test_burst_boundaries(server, timeouts, case_seed):
             peer.send_to(datagram, server.address)
         got = peer.receive_all(len(burst), timeouts.io)
     # UDP may reorder; loopback does not, but the requirement is about boundaries only.
-    if sorted(d.data for d in got) == sorted(burst) and \
-            all(d.peer == server.address for d in got):
+    if sorted(d.data for d in got) == sorted(burst) and all(d.peer == server.address for d in got):
         return
     server.ensure_alive("while echoing a burst of datagrams")
     joined = b"".join(d.data for d in got) == b"".join(burst)
     raise Mismatch(
         expected=f"{len(burst)} datagrams back, each identical to one sent",
-        actual=(f"{len(got)} datagrams" + (" holding the same bytes with other boundaries"
-                                           if joined and len(got) != len(burst) else "")),
-        transcript=peer.transcript, hint=HINT_BOUNDARIES)
+        actual=(
+            f"{len(got)} datagrams"
+            + (
+                " holding the same bytes with other boundaries"
+                if joined and len(got) != len(burst)
+                else ""
+            )
+        ),
+        transcript=peer.transcript,
+        hint=HINT_BOUNDARIES,
+    )
 
 
-@requirement("udp.echo/uncrossed", MUST,
-             "The server MUST keep replies to several clients uncrossed: each client gets its "
-             "own datagrams back.", seed=SEED)
+@requirement(
+    "udp.echo/uncrossed",
+    MUST,
+    "The server MUST keep replies to several clients uncrossed: each client gets its "
+    "own datagrams back.",
+    seed=SEED,
+)
 def test_uncrossed(server, timeouts):
     peers = [DatagramPeer(f"client {i}") for i in range(10)]
     try:
@@ -90,11 +119,13 @@ def test_uncrossed(server, timeouts):
             if sorted(d.data for d in got) == sorted(sent[i]):
                 continue
             server.ensure_alive("while echoing to 10 clients")
-            raise Mismatch(expected=f"client {i} to get its own 3 datagrams back",
-                           actual=f"{[d.data for d in got]!r:.300}",
-                           transcript=peer.transcript,
-                           hint="send each reply to the address that recvfrom() returned "
-                                "with that datagram; keep no state between datagrams")
+            raise Mismatch(
+                expected=f"client {i} to get its own 3 datagrams back",
+                actual=f"{[d.data for d in got]!r:.300}",
+                transcript=peer.transcript,
+                hint="send each reply to the address that recvfrom() returned "
+                "with that datagram; keep no state between datagrams",
+            )
     finally:
         for peer in peers:
             peer.close()
