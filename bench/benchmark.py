@@ -5,9 +5,12 @@
 
 Reports, as medians:
   * bare interpreter start-up with the server's imports (``python -c "import socketserver"``);
-  * one server start-up to readiness through the harness (runner + /proc/net/tcp polling);
+  * one server start-up to readiness through the harness (runner + netlink sock_diag), TCP
+    and UDP;
+  * one client call in a child process (python form and command form), the per-case cost of
+    every client role;
   * stopping a server that ignores SIGTERM (SIGTERM, grace, SIGKILL of the group);
-  * wall time of the TCP suites against reference_impls/stdlib with -n 0 and -n 2.
+  * wall time of the UDP suites and of all suites against reference_impls/stdlib, -n 0 / -n 2.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fixtures import timeouts  # noqa: E402
+from fixtures.clients import ClientUnderTest  # noqa: E402
+from fixtures.internal.ports import PortAllocator  # noqa: E402
 from fixtures.manifest import load  # noqa: E402
-from fixtures.ports import PortAllocator  # noqa: E402
 from fixtures.servers import start_server  # noqa: E402
 
 
@@ -46,17 +50,52 @@ def bare_startup(n: int) -> list[float]:
     return out
 
 
-def server_startup(n: int, work: Path) -> list[float]:
+def server_startup(n: int, work: Path, role: str = "tcp.echo") -> list[float]:
     impl = load(ROOT / "reference_impls" / "stdlib")
     allocator, t = PortAllocator(), timeouts.current()
     out = []
     for i in range(n):
         port = allocator.allocate()
         started = time.perf_counter()
-        server = start_server(impl, "tcp.echo", port=port, workroot=work / f"s{i}", timeouts=t)
+        server = start_server(impl, role, port=port, workroot=work / f"s{role}{i}", timeouts=t)
         out.append(time.perf_counter() - started)
         server.stop(t)
         port.release()
+    return out
+
+
+def client_call(n: int, work: Path, reference: str) -> list[float]:
+    """Wall time of one udp.client call against a silent-free UDP echo of our own."""
+    import socket
+    import threading
+
+    impl = load(ROOT / "reference_impls" / reference)
+    client = ClientUnderTest(impl, "udp.client", work / f"c-{reference}", timeouts.current())
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as echo:
+        echo.bind(("127.0.0.1", 0))
+        echo.settimeout(5)
+
+        def serve() -> None:
+            for _ in range(n):
+                data, address = echo.recvfrom(65535)
+                echo.sendto(data, address)
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        out = []
+        for _ in range(n):
+            started = time.perf_counter()
+            outcome = client.call(
+                10,
+                host="127.0.0.1",
+                port=echo.getsockname()[1],
+                payload=b"ping",
+                timeout=2.0,
+                retries=1,
+            )
+            out.append(time.perf_counter() - started)
+            assert outcome.value == b"ping", outcome.describe()
+        thread.join(5)
     return out
 
 
@@ -87,14 +126,14 @@ def stubborn_stop(n: int, work: Path) -> list[float]:
     return out
 
 
-def suite_run(workers: int) -> float:
+def suite_run(workers: int, path: str = "suites") -> float:
     started = time.perf_counter()
     subprocess.run(
         [
             sys.executable,
             "-m",
             "pytest",
-            "suites",
+            path,
             "-q",
             "-p",
             "no:cacheprovider",
@@ -122,20 +161,26 @@ def main() -> None:
         start = server_startup(args.samples, work)
         print(f"bare interpreter + socketserver import : {median_ms(bare)}")
         print(
-            f"server start-up to readiness          : {median_ms(start)}  "
+            f"server start-up to readiness (TCP)    : {median_ms(start)}  "
             f"({statistics.median(start) / statistics.median(bare):.2f}x bare)"
         )
+        udp = server_startup(args.samples, work, "udp.echo")
+        print(f"server start-up to readiness (UDP)    : {median_ms(udp)}")
+        for reference, form in (("stdlib", "python"), ("command", "command")):
+            calls = client_call(args.samples, work, reference)
+            print(f"client call in a child ({form:7})      : {median_ms(calls)}")
         stop = stubborn_stop(max(3, args.samples // 4), work)
         print(f"stop of a server ignoring SIGTERM      : {median_ms(stop)}")
     if not args.skip_suites:
-        serial = [suite_run(0) for _ in range(args.runs)]
-        parallel = [suite_run(2) for _ in range(args.runs)]
-        s, p = statistics.median(serial), statistics.median(parallel)
-        print(f"TCP suites vs stdlib, -n 0            : {s:7.2f} s (median of {args.runs})")
-        print(
-            f"TCP suites vs stdlib, -n 2            : {p:7.2f} s (median of {args.runs}); "
-            f"speed-up {s / p:.2f}x"
-        )
+        for label, path in (("UDP suites", "suites/udp"), ("all suites", "suites")):
+            serial = [suite_run(0, path) for _ in range(args.runs)]
+            parallel = [suite_run(2, path) for _ in range(args.runs)]
+            s, p = statistics.median(serial), statistics.median(parallel)
+            print(f"{label} vs stdlib, -n 0            : {s:7.2f} s (median of {args.runs})")
+            print(
+                f"{label} vs stdlib, -n 2            : {p:7.2f} s (median of {args.runs}); "
+                f"speed-up {s / p:.2f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,6 @@ whose /proc cannot be read, as in a hardened container."""
 
 from pathlib import Path
 
-from fixtures import procnet
+from fixtures.internal import procnet
 
 procnet.PROC = Path("/nonexistent-proc")

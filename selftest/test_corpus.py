@@ -1,11 +1,13 @@
 """Tests of the tests.
 
-One run of the suites (under xdist, as CI runs them) against every reference implementation
-and every known-bad implementation side by side, then:
+One run of the suites (under xdist, as CI runs them) against every reference implementation,
+every known-bad implementation and every real third-party alternative side by side, then:
 
 * every reference implementation passes every case of every role it claims;
 * every known-bad implementation fails exactly the cases its ``[expect]`` lists, each for a
   behavioural reason (a mismatch or a crash, never "could not start"), and passes the rest;
+* every alternative (socat, netcat, Node.js, gevent, Twisted, trio) passes every case but
+  the real deviations its ``[expect]`` lists, which it fails for a behavioural reason;
 * every requirement of the suites is failed by at least one known-bad implementation.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from fixtures.manifest import Implementation, load
-from selftest.conftest import KNOWN_BAD, REFERENCE_IMPLS, SuiteRun, run_suites
+from selftest.conftest import ALTERNATIVES, KNOWN_BAD, REFERENCE_IMPLS, SuiteRun, run_suites
 
 BEHAVIOURAL = ("mismatch", "crash")
 
@@ -25,7 +27,7 @@ def corpus_run(tmp_path_factory) -> SuiteRun:
     # Four workers on two cores: most of this run is known-bad implementations making cases
     # wait out their deadlines, which overlaps well.
     args = ["suites", "-n", "4", "-q", "-p", "no:randomly"]
-    for directory in REFERENCE_IMPLS + KNOWN_BAD:
+    for directory in REFERENCE_IMPLS + KNOWN_BAD + ALTERNATIVES:
         args += ["--impl", str(directory)]
     return run_suites(args, report, timeout=1200)
 
@@ -57,6 +59,17 @@ def test_reference_passes_everything_it_claims(corpus_run, directory):
 def test_known_bad_fails_exactly_what_it_should(corpus_run, directory):
     impl = load(directory)
     assert impl.expect, "a known-bad implementation lists the cases it must fail"
+    assert _listed_verdicts_hold(corpus_run, impl), f"{impl.name} failed nothing"
+
+
+@pytest.mark.parametrize("directory", ALTERNATIVES, ids=_name)
+def test_alternative_passes_all_but_its_listed_deviations(corpus_run, directory):
+    _listed_verdicts_hold(corpus_run, load(directory))
+
+
+def _listed_verdicts_hold(corpus_run: SuiteRun, impl: Implementation) -> int:
+    """Every case [expect] lists failed for a behavioural reason, every other one passed;
+    returns how many failed."""
     failed = 0
     for case_id, case in _outcomes(corpus_run, impl).items():
         reason = impl.expectation(case["requirement"], case_id)
@@ -72,7 +85,7 @@ def test_known_bad_fails_exactly_what_it_should(corpus_run, directory):
         assert case["failure_kind"] in BEHAVIOURAL, (
             f"{impl.name} failed {case_id} without being exercised:\n{case['message']}"
         )
-    assert failed, f"{impl.name} failed nothing"
+    return failed
 
 
 def test_every_requirement_is_caught_by_a_known_bad_implementation(corpus_run):

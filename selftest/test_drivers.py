@@ -11,8 +11,8 @@ import time
 import pytest
 
 from fixtures.clients import ClientUnderTest
+from fixtures.internal.ports import PortAllocator
 from fixtures.manifest import load
-from fixtures.ports import PortAllocator
 from fixtures.servers import start_server
 from fixtures.timeouts import BASE
 
@@ -182,3 +182,34 @@ def test_a_client_returning_the_wrong_type_is_told_the_contract(suites, make_imp
     result.stdout.fnmatch_lines(
         [f"*actual:   {told}*", "*hint:     return the reply as bytes exactly as received*"]
     )
+
+
+HOSTILE_UDP = {
+    "srv.py": """
+    import os, socket
+    def serve(host, port):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        s.bind((host, port))
+        other = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        while True:
+            data, addr = s.recvfrom(65535)
+            s.sendto(os.urandom(65507), addr)           # the largest datagram there is
+            other.sendto(b"\\xff\\xfe" + os.urandom(999), addr)  # garbage from elsewhere
+            s.sendto(b"", addr)
+"""
+}
+
+
+def test_hostile_datagrams_never_crash_the_suites_peers(suites, make_impl, tmp_path):
+    impl = make_impl(
+        '[roles."udp.echo"]\npython = "srv:serve"\n[roles."udp.time"]\npython = "srv:serve"\n',
+        HOSTILE_UDP,
+    )
+    report = tmp_path / "report.json"
+    result = suites("suites/udp", "--impl", str(impl), "--report-json", str(report))
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    cases = json.loads(report.read_text())["cases"]
+    ran = [c for c in cases if c["outcome"] != "not-implemented"]
+    assert ran and all(c["failure_kind"] in ("mismatch", None) for c in ran), [
+        (c["case"], c["failure_kind"], c["message"][-300:]) for c in ran if c["failure_kind"]
+    ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fixtures.placeholders import PlaceholderError, expand, fields_of
+from fixtures.drivers import render
+from fixtures.internal.placeholders import PlaceholderError, expand, fields_of
 from fixtures.roles import ALL_PLACEHOLDERS, ROLES
 
 
@@ -51,3 +52,19 @@ def test_contract_placeholders_all_known():
     assert ALL_PLACEHOLDERS - contract == {"timeout", "timeout_int", "retries", "server_hostname"}
     assert "root" in ROLES["http.static"].allowed_placeholders
     assert "root" not in ROLES["tcp.echo"].allowed_placeholders
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (6.0, "6"),
+        (0.4, "0.4"),
+        (30, "30"),
+        (None, ""),
+        (b"\x01\xab", "01ab"),
+        ("x", "x"),
+    ],
+)
+def test_values_as_commands_see_them(value, shown):
+    # "6.0" is rejected by tools taking whole seconds (nc -w); no cafile is the empty string.
+    assert render(value) == shown

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from fixtures.ports import PortAllocator, _ephemeral_range, default_range, port_is_free
+from fixtures.internal.ports import PortAllocator, _ephemeral_range, default_range, port_is_free
 
 
 def _hold_ports(worker: str, workers: int, count: int, out, barrier) -> None:

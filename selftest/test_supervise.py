@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from fixtures import procnet
 from fixtures.clients import ClientUnderTest
 from fixtures.errors import EnvironmentLimit, ImplementationError
+from fixtures.internal import procnet
+from fixtures.internal.ports import PortAllocator
+from fixtures.internal.supervise import child_env, spawn, sweep_orphans, wait_ready
 from fixtures.manifest import load
-from fixtures.ports import PortAllocator
 from fixtures.servers import start_server
-from fixtures.supervise import child_env, spawn, sweep_orphans, wait_ready
 from fixtures.timeouts import BASE
 from selftest.conftest import ROOT
 
@@ -259,7 +259,7 @@ def test_server_flooding_its_output_is_served_and_its_tail_bounded(tmp_path, por
 
 
 def test_output_beyond_the_limit_kills_the_child_with_a_reason(tmp_path, monkeypatch):
-    import fixtures.supervise as supervise
+    import fixtures.internal.supervise as supervise
 
     monkeypatch.setattr(supervise, "OUTPUT_LIMIT", 1024 * 1024)
     child = run_script(
@@ -351,7 +351,7 @@ def test_runner_dies_with_its_parent(tmp_path):
         sys.path.insert(0, {str(Path(__file__).parent.parent)!r})
         from fixtures.manifest import load
         from fixtures.drivers import driver_for
-        from fixtures.supervise import spawn, child_env
+        from fixtures.internal.supervise import spawn, child_env
         from pathlib import Path
         impl = load({str(tmp_path)!r})
         work = Path({str(tmp_path / "h")!r})
@@ -466,3 +466,39 @@ def test_a_case_that_needs_proc_is_an_environment_error(suites, monkeypatch):
             "environment: process states (/nonexistent-proc/<pid>/stat) cannot be read*",
         ]
     )
+
+
+def test_output_tail_shows_stdout_too(tmp_path):
+    child = run_script(
+        tmp_path,
+        """
+        import sys
+        print("Error: port busy")          # a program that reports errors on stdout
+        print("warning on stderr", file=sys.stderr)
+        sys.exit(2)
+    """,
+    )
+    child.popen.wait(timeout=TIMEOUTS.io)
+    tail = child.exit_error("it exited").output_tail
+    assert "warning on stderr" in tail and "--- stdout (last lines) ---\nError: port busy" in tail
+
+
+def test_pool_close_stops_every_server_even_when_one_fails(ports, tmp_path, monkeypatch):
+    from fixtures.errors import HarnessError
+    from fixtures.servers import RunningServer, ServerPool
+
+    pool = ServerPool(ports, tmp_path, TIMEOUTS)
+    impl = load(REFERENCES / "stdlib")
+    first = pool.acquire(impl, "tcp.echo", "case-1")
+    second = pool.acquire(impl, "udp.echo", "case-2")
+    real_stop = RunningServer.stop
+
+    def stop(self, timeouts):
+        real_stop(self, timeouts)
+        if self is first:
+            raise HarnessError("could not stop the first server")
+
+    monkeypatch.setattr(RunningServer, "stop", stop)
+    with pytest.raises(HarnessError, match="first server"):
+        pool.close()
+    assert not first.alive() and not second.alive()

@@ -34,7 +34,7 @@ HINT_REASSEMBLY = (
 def fetch(client, server_address, timeouts, *, request=REQUEST, timeout=None):
     """Call the client under test once; it may take ``timeout`` plus the allowed slack."""
     timeout = timeouts.io * 2 if timeout is None else timeout
-    kill_after = timeout + timeouts.client_slack + timeouts.client_kill_margin
+    kill_after = client.granted(timeout) + timeouts.client_slack + timeouts.client_kill_margin
     return client.call(
         kill_after, host=server_address[0], port=server_address[1], request=request, timeout=timeout
     )
@@ -202,7 +202,7 @@ def test_wait_for_eof(client_under_test, timeouts):
 )
 def test_timeout(client_under_test, timeouts):
     timeout = timeouts.client_timeout
-    allowed = timeout + timeouts.client_slack
+    allowed = client_under_test.granted(timeout) + timeouts.client_slack
 
     received = {}
 

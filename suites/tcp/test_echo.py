@@ -13,6 +13,7 @@ import pytest
 
 from fixtures.asserts import (
     HINT_CONCURRENCY,
+    assert_closed_within,
     assert_echoed,
     assert_still_serving,
     assert_survived,
@@ -147,39 +148,23 @@ def test_long_line(server, schedule, timeouts, case_seed):
 @pytest.mark.parametrize("schedule", STREAM_SCHEDULES, ids=str)
 def test_eof_close(server, schedule, timeouts, case_seed):
     payload = b"no newline at the end of this"
+    hint = (
+        "when recv() returns b'' the client has finished sending: write back what you still "
+        "hold (a partial line too), then close() the connection; with fork, the parent must "
+        "close its copy of the socket as well"
+    )
     with connect(server, timeouts.connect) as stream:
-        sent = stream.send(payload, timeout=timeouts.io, schedule=schedule, seed=case_seed)
+        stream.send(payload, timeout=timeouts.io, schedule=schedule, seed=case_seed)
         stream.half_close()
-        outcome = stream.recv_to_eof(timeout=timeouts.eof_close)
-        got = outcome.data
-        if got == payload and outcome.eof:
-            return
-        server.ensure_alive("after the client half-closed")
-        if outcome.reset:
-            actual = (
-                f"{len(got)} of {len(payload)} bytes, then the connection was reset "
-                "instead of closed"
-            )
-        elif got != payload:
-            actual = (
-                f"{len(got)} of the {sent.sent} bytes back ({outcome.ending()})"
-                if got == payload[: len(got)]
-                else f"different bytes: {got!r}"
-            )
-        else:
-            actual = (
-                f"all {len(got)} bytes, but the connection stayed open for "
-                f"{timeouts.eof_close:.1f} s after EOF"
-            )
-        raise Mismatch(
+        outcome = assert_closed_within(
+            stream,
+            timeouts.eof_close,
+            server=server,
+            hint=hint,
             expected=f"all {len(payload)} bytes (no trailing newline) and then EOF within "
             f"{timeouts.eof_close:.1f} s of the client's half-close",
-            actual=actual,
-            transcript=stream.transcript,
-            hint="when recv() returns b'' the client has finished sending: write back what "
-            "you still hold (a partial line too), then close() the connection; with "
-            "fork, the parent must close its copy of the socket as well",
         )
+        assert_echoed(payload, outcome, stream, server=server, hint_short=hint)
 
 
 @requirement(

@@ -8,6 +8,7 @@ stdout; ``{timeout}``, ``{timeout_int}`` and ``{retries}`` are in their placehol
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -25,6 +26,10 @@ from fixtures.transcript import preview
 
 SEED = "004 'Using UDP'; 000 'Timeouts'"
 PAYLOAD = b"what time is it?"
+HINT_WHOLE_REPLY = (
+    "read with recvfrom(65535): a smaller buffer cuts a larger datagram short; return the "
+    "bytes as they are"
+)
 
 
 def answer(data: bytes) -> bytes:
@@ -33,7 +38,9 @@ def answer(data: bytes) -> bytes:
 
 def query(client, server, timeouts, *, timeout: float, retries: int, payload=PAYLOAD):
     """Call the client once; it may take its tries' worth of time plus the slack."""
-    kill_after = timeout * retries + timeouts.client_slack + timeouts.client_kill_margin
+    kill_after = (
+        client.granted(timeout) * retries + timeouts.client_slack + timeouts.client_kill_margin
+    )
     return client.call(
         kill_after,
         host=server.address[0],
@@ -45,7 +52,7 @@ def query(client, server, timeouts, *, timeout: float, retries: int, payload=PAY
 
 
 def lifetime(timeouts, timeout: float, retries: int) -> float:
-    return timeout * retries + timeouts.client_slack + timeouts.client_kill_margin + 1
+    return math.ceil(timeout) * retries + timeouts.client_slack + timeouts.client_kill_margin + 1
 
 
 REPLIES = {
@@ -81,8 +88,10 @@ def test_reply(client_under_test, kind, timeouts, case_seed):
             if isinstance(value, bytes)
             else repr(value)
         ),
-        hint="read with recvfrom(65535): a smaller buffer cuts a larger datagram short; "
-        "return the bytes as they are",
+        hint=HINT_WHOLE_REPLY
+        if isinstance(outcome.value, bytes) and expected.startswith(outcome.value)
+        else "return the reply exactly as received: bytes, not decoded (for a command: "
+        "write it to stdout unchanged, in binary); see the client's output below",
     )
 
 
@@ -123,7 +132,7 @@ def test_retry(client_under_test, timeouts):
 )
 def test_give_up(client_under_test, timeouts):
     timeout, retries = timeouts.udp_try, 3
-    allowed = timeout * retries + timeouts.client_slack
+    allowed = client_under_test.granted(timeout) * retries + timeouts.client_slack
     with ScriptedDatagramServer(
         silent=True, lifetime=lifetime(timeouts, timeout, retries)
     ) as server:
@@ -193,7 +202,7 @@ def test_ignore_strangers(client_under_test, variant, timeouts):
     else:
         assert_raises_within(
             outcome,
-            timeout * retries + timeouts.client_slack,
+            client_under_test.granted(timeout) * retries + timeouts.client_slack,
             transcript=server.transcript,
             hint=hint,
             expected="query() to raise: the only answer came from another "

@@ -22,6 +22,12 @@ HINT_REPLY = (
 )
 
 
+HINT_FORMAT = (
+    "reply with exactly time.ctime().encode('ascii'): the local time in ctime's format (day "
+    "padded with a space), no newline, no other text"
+)
+
+
 def ctime_near(reply: bytes, now: float, skew: float) -> bool:
     """Whether ``reply`` is exactly time.ctime(t) for a whole second t within ``skew``."""
     return any(
@@ -63,8 +69,7 @@ def test_reply_ctime(server, timeouts):
                 f"{timeouts.clock_skew:g} s of the suite's clock",
                 actual=f"{reply!r}",
                 transcript=peer.transcript,
-                hint="reply with exactly time.ctime().encode('ascii'): the local time in "
-                "ctime's format (day padded with a space), no newline, no other text",
+                hint=HINT_FORMAT,
             )
 
 
@@ -99,22 +104,24 @@ def test_several_clients(server, timeouts):
         for i, peer in enumerate(peers):
             # A reply that went to the wrong client leaves another one short.
             got = peer.receive_all(3, timeouts.io)
-            wrong = [
-                d
-                for d in got
-                if d.peer != server.address
-                or not ctime_near(d.data, time.time(), timeouts.clock_skew)
-            ]
-            if len(got) == 3 and not wrong:
+            stranger = [d for d in got if d.peer != server.address]
+            wrong = [d for d in got if not ctime_near(d.data, time.time(), timeouts.clock_skew)]
+            if len(got) == 3 and not wrong and not stranger:
                 continue
             server.ensure_alive("while serving 10 clients")
             raise Mismatch(
                 expected="each of 10 clients to get exactly 3 replies (one per datagram it "
                 "sent), from the server's address",
                 actual=f"client {i} got {len(got)} datagram(s)"
-                + (f", {len(wrong)} of them wrong" if wrong else ""),
+                + (
+                    f"; one from {stranger[0].peer[0]}:{stranger[0].peer[1]}, not the server"
+                    if stranger
+                    else f"; {len(wrong)} not time.ctime(): {wrong[0].data!r}"
+                    if wrong
+                    else ""
+                ),
                 transcript=peer.transcript,
-                hint=HINT_REPLY,
+                hint=HINT_FORMAT if wrong and not stranger else HINT_REPLY,
             )
     finally:
         for peer in peers:
