@@ -51,6 +51,13 @@ def query(client, server, timeouts, *, timeout: float, retries: int, payload=PAY
     )
 
 
+def assert_sent(server, outcome) -> None:
+    """Precondition of every case: a datagram of the client's reached the suite's server."""
+    assert_client_connected(
+        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
+    )
+
+
 def lifetime(timeouts, timeout: float, retries: int) -> float:
     return math.ceil(timeout) * retries + timeouts.client_slack + timeouts.client_kill_margin + 1
 
@@ -73,9 +80,7 @@ def test_reply(client_under_test, kind, timeouts, case_seed):
         reply=lambda data: expected, lifetime=lifetime(timeouts, timeouts.io, 1)
     ) as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeouts.io, retries=1)
-    assert_client_connected(
-        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
-    )
+    assert_sent(server, outcome)
     assert_returned(
         outcome,
         expected,
@@ -107,9 +112,7 @@ def test_retry(client_under_test, timeouts):
         reply=answer, drop_first=2, lifetime=lifetime(timeouts, timeout, retries)
     ) as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeout, retries=retries)
-    assert_client_connected(
-        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
-    )
+    assert_sent(server, outcome)
     assert_returned(
         outcome,
         answer(PAYLOAD),
@@ -137,9 +140,7 @@ def test_give_up(client_under_test, timeouts):
         silent=True, lifetime=lifetime(timeouts, timeout, retries)
     ) as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeout, retries=retries)
-    assert_client_connected(
-        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
-    )
+    assert_sent(server, outcome)
     assert_raises_within(
         outcome,
         allowed,
@@ -182,9 +183,7 @@ def test_ignore_strangers(client_under_test, variant, timeouts):
         )
     with script as server:
         outcome = query(client_under_test, server, timeouts, timeout=timeout, retries=retries)
-    assert_client_connected(
-        bool(server.received), outcome, transcript=server.transcript, what="sent a datagram to"
-    )
+    assert_sent(server, outcome)
     hint = (
         "check the address recvfrom() returns and ignore datagrams that are not from "
         "(host, port); or connect() the UDP socket, which makes the kernel drop them"

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from fixtures.asserts import assert_datagram_from
+from fixtures.asserts import HINT_SAME_SOCKET, assert_datagram_from
 from fixtures.errors import Mismatch
 from fixtures.peers import MAX_DATAGRAM, DatagramPeer
 from fixtures.requirements import MUST, requirement
@@ -27,6 +27,20 @@ HINT_BOUNDARIES = (
     "answer each datagram on its own: one recvfrom(), one sendto() of exactly "
     "those bytes; never join datagrams or split one"
 )
+HINT_SAME_BYTES = (
+    "echo the bytes as received: no decode()/encode(), no strip(), nothing added; an empty "
+    "datagram is echoed as an empty datagram"
+)
+HINT_EMPTY = (
+    "reply to every datagram, the empty one too: recvfrom() returning b'' is an empty "
+    "datagram, not the end of a stream; sendto(b'', address) sends one back"
+)
+
+
+def hint_for(sent: bytes, got: bytes) -> str:
+    """The hint that fits how an echoed datagram differs from the one sent."""
+    return HINT_WHOLE if len(got) < len(sent) and sent.startswith(got) else HINT_SAME_BYTES
+
 
 SIZES = {"empty": 0, "one-byte": 1, "all-byte-values": 256, "largest": MAX_DATAGRAM}
 
@@ -55,7 +69,7 @@ def test_identical_datagram(server, size, timeouts, case_seed):
             peer.receive(timeouts.io),
             server,
             peer.transcript,
-            hint=HINT_WHOLE,
+            hint=HINT_EMPTY if size == 0 else HINT_WHOLE,
             expected=f"the {size}-byte datagram back, as one datagram from "
             f"{server.host}:{server.port.number}",
         )
@@ -64,7 +78,7 @@ def test_identical_datagram(server, size, timeouts, case_seed):
             expected=f"the same {size} bytes back in one datagram",
             actual=f"a datagram of {len(got.data)} bytes: {preview(got.data)}",
             transcript=peer.transcript,
-            hint=HINT_WHOLE,
+            hint=hint_for(payload, got.data),
         )
 
 
@@ -91,11 +105,19 @@ def test_burst_boundaries(server, timeouts, case_seed):
         "identical to one sent",
         actual=_burst_difference(burst, got, server.address),
         transcript=peer.transcript,
-        hint=HINT_WHOLE
-        if any(d.peer != server.address for d in got)
-        or (len(got) == len(burst) and b"".join(d.data for d in got) != b"".join(burst))
-        else HINT_BOUNDARIES,
+        hint=_burst_hint(burst, got, server.address),
     )
+
+
+def _burst_hint(burst: list[bytes], got: list, address: tuple[str, int]) -> str:
+    if any(d.peer != address for d in got):
+        return HINT_SAME_SOCKET
+    if b"".join(d.data for d in got) == b"".join(burst):
+        return HINT_BOUNDARIES  # the same bytes, other boundaries
+    returned = [d.data for d in got]
+    missing = next((b for b in burst if b not in returned), b"")
+    wrong = next((r for r in returned if r not in burst), None)
+    return hint_for(missing, wrong) if wrong is not None else HINT_BOUNDARIES
 
 
 def _burst_difference(burst: list[bytes], got: list, address: tuple[str, int]) -> str:
@@ -143,12 +165,15 @@ def test_uncrossed(server, timeouts):
             if sorted(d.data for d in got) == sorted(sent[i]):
                 continue
             server.ensure_alive("while echoing to 10 clients")
+            foreign = any(d.data.split(b" ")[1] != b"%d" % i for d in got if b" " in d.data)
             raise Mismatch(
                 expected=f"client {i} to get its own 3 datagrams back",
-                actual=f"{[d.data for d in got]!r:.300}",
+                actual=f"{len(got)} datagram(s): {[d.data for d in got]!r:.300}",
                 transcript=peer.transcript,
-                hint="send each reply to the address that recvfrom() returned "
-                "with that datagram; keep no state between datagrams",
+                hint="send each reply to the address that recvfrom() returned with that "
+                "datagram; keep no state between datagrams"
+                if foreign or not got
+                else _burst_hint(sent[i], got, server.address),
             )
     finally:
         for peer in peers:

@@ -45,7 +45,10 @@ def ask(server, peer, payload: bytes, timeouts) -> bytes:
         peer.transcript,
         expected=f"a reply to the {len(payload)}-byte datagram, from "
         f"{server.host}:{server.port.number} (the address it was sent to)",
-        hint=HINT_REPLY,
+        hint=HINT_REPLY
+        if payload
+        else "reply to every datagram, the empty one too: recvfrom() returning b'' is an "
+        "empty datagram, not the end of a stream",
     )
     return got.data
 
@@ -84,7 +87,7 @@ def test_empty_datagram(server, timeouts):
             expected="time.ctime() as ASCII in reply to an empty datagram",
             actual=repr(reply),
             transcript=peer.transcript,
-            hint=HINT_REPLY,
+            hint=HINT_FORMAT,
         )
 
 
