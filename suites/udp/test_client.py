@@ -66,6 +66,7 @@ REPLIES = {
     "text": lambda rng: None,  # the default answer: b"reply to " + payload
     "all-byte-values": lambda rng: bytes(range(256)),
     "large": lambda rng: rng.randbytes(60000),
+    "empty": lambda rng: b"",  # an empty datagram is a reply (b""), not the lack of one
 }
 
 
@@ -93,7 +94,10 @@ def test_reply(client_under_test, kind, timeouts, case_seed):
             if isinstance(value, bytes)
             else repr(value)
         ),
-        hint=HINT_WHOLE_REPLY
+        hint="an empty datagram is a reply too: recvfrom() returns b'' for it, which is the "
+        "answer to return (a command writes nothing and exits 0)"
+        if not expected
+        else HINT_WHOLE_REPLY
         if isinstance(outcome.value, bytes) and expected.startswith(outcome.value)
         else "return the reply exactly as received: bytes, not decoded (for a command: "
         "write it to stdout unchanged, in binary); see the client's output below",
