@@ -19,7 +19,7 @@ from fixtures.asserts import (
     assert_survived,
     baseline_fds,
     connect,
-    measure_cpu,
+    measure_activity,
     read_all,
     wait_until,
 )
@@ -292,13 +292,13 @@ def test_no_busy_wait(server, timeouts):
         closed.recv_to_eof(timeout=timeouts.eof_close)
     with connect(server, timeouts.connect) as idle:
         idle.transcript.note("stays connected and sends nothing")
-        used = measure_cpu(server, timeouts.cpu_window)
-    if used > 0.2 * timeouts.cpu_window:
+        activity = measure_activity(server, timeouts.cpu_window)
+    if activity.busy():
         raise Mismatch(
-            expected=f"almost no CPU while idle (under {0.2 * timeouts.cpu_window:.2f} s of "
-            f"CPU in {timeouts.cpu_window:.1f} s) with one idle client connected "
-            "and one that has closed",
-            actual=f"{used:.2f} s of CPU in {timeouts.cpu_window:.1f} s",
+            expected=f"a server that sleeps while idle (one idle client connected, one that "
+            f"has closed): under {0.2 * timeouts.cpu_window:.2f} s of CPU and runnable "
+            f"under {0.8 * timeouts.cpu_window:.2f} s in {timeouts.cpu_window:.1f} s",
+            actual=activity.describe(),
             hint="block in accept(), recv() or select() (with no timeout, or a long one); "
             "never loop on non-blocking calls, and stop watching a socket once recv() "
             "returned b''",
