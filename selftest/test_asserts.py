@@ -3,6 +3,8 @@ server is told so before anything about the protocol."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from fixtures.asserts import (
@@ -22,6 +24,7 @@ class FakeStream:
 
 
 SENT = bytes(range(256)) + b"\n"
+BULK = random.Random(5).randbytes(65536)
 
 
 @pytest.mark.parametrize(
@@ -30,12 +33,14 @@ SENT = bytes(range(256)) + b"\n"
         (SENT[:10], HINT_PARTIAL_READS),  # fewer bytes, all right: bytes went missing
         (SENT.replace(b"\r", b"")[:200], HINT_BYTES),  # fewer AND changed: a text-mode file
         (SENT[:128] + b"?" * 129, HINT_BYTES),  # as many, changed: decoded and re-encoded
+        (BULK[:4096] + BULK[12288:], HINT_PARTIAL_READS),  # a block lost: a short send()
     ],
-    ids=["missing", "text-mode", "replaced"],
+    ids=["missing", "text-mode", "replaced", "block-lost"],
 )
 def test_hint_follows_the_symptom(got, hint):
     with pytest.raises(Mismatch) as caught:
-        assert_echoed(SENT, Outcome(data=got), FakeStream())  # type: ignore[arg-type]
+        sent = BULK if len(got) > len(SENT) else SENT
+        assert_echoed(sent, Outcome(data=got), FakeStream())  # type: ignore[arg-type]
     assert caught.value.hint == hint
 
 

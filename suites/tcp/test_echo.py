@@ -13,6 +13,7 @@ import pytest
 
 from fixtures.asserts import (
     HINT_CONCURRENCY,
+    HINT_PARTIAL_READS,
     assert_closed_within,
     assert_echoed,
     assert_still_serving,
@@ -54,7 +55,14 @@ def test_all_byte_values(server, schedule, timeouts, case_seed):
         outcome = stream.exchange(
             ALL_BYTES, len(ALL_BYTES), timeout=timeouts.io, schedule=schedule, seed=case_seed
         )
-        assert_echoed(ALL_BYTES, outcome, stream, server=server)
+        assert_echoed(
+            ALL_BYTES,
+            outcome,
+            stream,
+            server=server,
+            hint_short=HINT_PARTIAL_READS + "; and no byte value is special: 0x00, 0x04 "
+            "(Ctrl-D), 0x0a and 0xff are echoed like any other",
+        )
     assert_still_serving(server, timeouts.io, after="echoing all 256 byte values")
 
 
@@ -242,10 +250,11 @@ def test_survive_reset(server, timeouts):
     with connect(server, timeouts.connect) as stream:
         stream.send_without_reading(b"r" * (256 * 1024) + b"\n", timeout=timeouts.stall_pause)
         stream.reset()
+    # Once the server has dealt with the reset (closed the socket, or died of it).
+    assert_survived(server, before, after="a client reset its connection mid-stream")
     with connect(server, timeouts.connect) as stream:
         stream.send(b"reset in the middle of a line", timeout=timeouts.io)
         stream.reset()
-    # Once the server has dealt with both resets (closed both sockets, or died of them).
     assert_survived(server, before, after="clients reset their connections")
     assert_still_serving(server, timeouts.io, after="clients reset their connections")
 
