@@ -224,6 +224,7 @@ def test_timeout(client_under_test, timeouts):
         outcome,
         allowed,
         transcript=server.transcript,
+        first_contact=server.accepted_at,
         expected=f"fetch(..., timeout={timeout:g}) to raise within {allowed:g} s",
         hint="set a timeout on the socket (sock.settimeout(timeout), or "
         "create_connection(..., timeout=timeout)) and let the timeout error propagate; "

@@ -149,6 +149,7 @@ def test_give_up(client_under_test, timeouts):
         outcome,
         allowed,
         transcript=server.transcript,
+        first_contact=server.first_contact,
         expected=f"query(..., timeout={timeout:g}, retries={retries}) to raise within "
         f"{allowed:g} s when no reply ever comes",
         hint="set a timeout on the socket and count the tries: after `retries` timeouts "
@@ -207,6 +208,7 @@ def test_ignore_strangers(client_under_test, variant, timeouts):
             outcome,
             client_under_test.granted(timeout) * retries + timeouts.client_slack,
             transcript=server.transcript,
+            first_contact=server.first_contact,
             hint=hint,
             expected="query() to raise: the only answer came from another "
             "address than the server's",
