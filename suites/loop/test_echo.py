@@ -41,7 +41,9 @@ def test_no_thread_per_connection(server, timeouts):
         # With one client served: the program's own threads and processes are all there.
         threads_before, processes_before = server.thread_count(), server.process_count()
         for i in range(1, 500):
-            streams.append(connect(server, timeouts.connect, doing=f"(client {i + 1} of 500)"))
+            streams.append(
+                connect(server, timeouts.crowd_connect, doing=f"(client {i + 1} of 500)")
+            )
         messages = [b"%03d\n" % i for i in range(500)]
         for stream, message in zip(streams[1:], messages[1:], strict=True):
             stream.send(message, timeout=timeouts.io)

@@ -204,7 +204,7 @@ def test_concurrent_clients(server, schedule, timeouts, case_seed):
     streams = []
     try:
         for i in range(50):
-            streams.append(connect(server, timeouts.connect, doing=f"(client {i + 1} of 50)"))
+            streams.append(connect(server, timeouts.crowd_connect, doing=f"(client {i + 1} of 50)"))
         messages = [b"client %02d of 50 sends %s\n" % (i, b"x" * (i + 1)) for i in range(50)]
         for i, (stream, message) in enumerate(zip(streams, messages, strict=True)):
             stream.send(message, timeout=timeouts.io, schedule=schedule, seed=case_seed + i)
