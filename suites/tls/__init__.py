@@ -1,0 +1,1 @@
+"""tls.echo and tls.client: TLS both ways, against the session CA and its catalogue."""
