@@ -3,7 +3,8 @@
 One run of the suites (under xdist, as CI runs them) against every reference implementation,
 every known-bad implementation and every real third-party alternative side by side, then:
 
-* every reference implementation passes every case of every role it claims;
+* every reference implementation passes every case of every role it claims (but a SHOULD
+  its platform cannot meet, listed with the reason);
 * every known-bad implementation fails exactly the cases its ``[expect]`` lists, each for a
   behavioural reason (a mismatch or a crash, never "could not start"), and passes the rest;
 * every alternative (socat, netcat, Node.js, gevent, Twisted, trio) passes every case but
@@ -48,11 +49,16 @@ def test_corpus_run_is_green(corpus_run):
 
 @pytest.mark.parametrize("directory", REFERENCE_IMPLS, ids=_name)
 def test_reference_passes_everything_it_claims(corpus_run, directory):
+    """Every MUST of every role it claims.  A SHOULD its platform cannot meet may be listed
+    in [expect] with the reason (asyncio's SSL transport has no TLS half-close)."""
     impl = load(directory)
-    assert not impl.expect, "a reference implementation has no expected deviations"
     for case_id, case in _outcomes(corpus_run, impl).items():
+        if impl.expectation(case["requirement"], case_id) is not None:
+            assert case["level"] == "SHOULD", f"{impl.name} lists the MUST case {case_id}"
+            continue
         wanted = "passed" if case["role"] in impl.roles else "not-implemented"
         assert case["outcome"] == wanted, f"{impl.name} {case_id}:\n{case['message']}"
+    _listed_verdicts_hold(corpus_run, impl)
 
 
 @pytest.mark.parametrize("directory", KNOWN_BAD, ids=_name)
