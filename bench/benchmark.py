@@ -10,7 +10,10 @@ Reports, as medians:
   * one client call in a child process (python form and command form), the per-case cost of
     every client role;
   * stopping a server that ignores SIGTERM (SIGTERM, grace, SIGKILL of the group);
-  * wall time of the UDP suites and of all suites against reference_impls/stdlib, -n 0 / -n 2.
+  * generating the TLS certificate catalogue (the session CA and every certificate), and one
+    TLS handshake of the suite's peers over loopback;
+  * wall time of the UDP suites, the TLS suites and all suites against
+    reference_impls/stdlib, -n 0 / -n 2.
 """
 
 from __future__ import annotations
@@ -126,6 +129,30 @@ def stubborn_stop(n: int, work: Path) -> list[float]:
     return out
 
 
+def certificate_catalogue(n: int) -> tuple[list[float], list[float]]:
+    """Seconds to generate the whole catalogue in a fresh directory, and to make one TLS
+    connection (TCP connect + handshake) between the suite's own peers."""
+    from fixtures.certs import CLIENT_CERTS, SERVER_CERTS, Certificates
+    from fixtures.peers import ScriptedServer, Stream
+    from fixtures.tls import TlsClient, TlsServer
+
+    generation, handshakes = [], []
+    for _ in range(n):
+        with tempfile.TemporaryDirectory() as tmp:
+            certs = Certificates(Path(tmp))
+            for name in SERVER_CERTS:
+                certs.server(name)
+            for name in CLIENT_CERTS:
+                certs.client(name)
+            generation.append(certs.generation_seconds)
+            tls = TlsServer(certs.server("localhost"))
+            with ScriptedServer(lambda s, srv: None, accept_timeout=3, tls=tls) as server:
+                started = time.perf_counter()
+                with Stream.connect(server.address, 3, tls=TlsClient(certs.cafile)):
+                    handshakes.append(time.perf_counter() - started)
+    return generation, handshakes
+
+
 def suite_run(workers: int, path: str = "suites") -> float:
     started = time.perf_counter()
     subprocess.run(
@@ -171,8 +198,15 @@ def main() -> None:
             print(f"client call in a child ({form:7})      : {median_ms(calls)}")
         stop = stubborn_stop(max(3, args.samples // 4), work)
         print(f"stop of a server ignoring SIGTERM      : {median_ms(stop)}")
+        generation, handshakes = certificate_catalogue(max(3, args.samples // 4))
+        print(f"TLS catalogue (CA + 11 certificates)   : {median_ms(generation)}")
+        print(f"TLS connect + handshake (suite peers)  : {median_ms(handshakes)}")
     if not args.skip_suites:
-        for label, path in (("UDP suites", "suites/udp"), ("all suites", "suites")):
+        for label, path in (
+            ("UDP suites", "suites/udp"),
+            ("TLS suites", "suites/tls"),
+            ("all suites", "suites"),
+        ):
             serial = [suite_run(0, path) for _ in range(args.runs)]
             parallel = [suite_run(2, path) for _ in range(args.runs)]
             s, p = statistics.median(serial), statistics.median(parallel)

@@ -1,0 +1,29 @@
+// TLS echo server on Node.js's tls module: node tls_echo.js HOST PORT CERTFILE KEYFILE [CAFILE]
+// echo.js over TLS: tls.createServer() hands over each connection once its handshake is done
+// (a handshake in progress holds no one up: one event loop), and every socket is piped into
+// itself.  allowHalfOpen: on the client's close_notify and FIN the readable side ends,
+// pipe() writes what it still holds and then end()s (close_notify, then FIN).
+// CAFILE given (not empty): requestCert + rejectUnauthorized, trusting that CA only.
+'use strict';
+const fs = require('node:fs');
+const tls = require('node:tls');
+
+const [host, port, certfile, keyfile, cafile] = process.argv.slice(2);
+const options = {
+  cert: fs.readFileSync(certfile),
+  key: fs.readFileSync(keyfile),
+  allowHalfOpen: true,
+};
+if (cafile) {
+  options.ca = fs.readFileSync(cafile);
+  options.requestCert = true;
+  options.rejectUnauthorized = true;
+}
+const server = tls.createServer(options, (socket) => {
+  socket.on('error', () => socket.destroy()); // ECONNRESET etc.: drop that client only
+  socket.pipe(socket);
+});
+// A failed handshake (plaintext, an aborted or refused client) destroys that socket only;
+// the listener keeps no error handler of its own for it: 'tlsClientError' is informational.
+server.on('tlsClientError', () => {});
+server.listen({ host, port: Number(port) });
