@@ -214,17 +214,29 @@ def test_survive_aborted_handshake(server, how, timeouts):
 @pytest.mark.parametrize("sends", ["nothing", "half-hello"])
 def test_stalled_handshake(server, sends, timeouts):
     hello = client_hello(server.tls)
-    with connect(server, timeouts.connect, raw=True) as stalled:
-        if sends == "half-hello":
-            stalled.send(hello[: len(hello) // 2], timeout=timeouts.io)
-        stalled.transcript.note("stays connected, never finishes its ClientHello")
+    stalled: list[Stream] = []
+    try:
+        # Several of them: a server that handshakes in its accept loop with a short timeout
+        # of its own would stall the next client by that timeout per silent client.
+        for _ in range(STALLED_CLIENTS):
+            stream = connect(server, timeouts.connect, raw=True)
+            stalled.append(stream)
+            if sends == "half-hello":
+                stream.send(hello[: len(hello) // 2], timeout=timeouts.io)
+            stream.transcript.note("stays connected, never finishes its ClientHello")
         with connect(
             server,
             timeouts.io,
-            doing=f"while another client is connected and has sent "
+            doing=f"while {STALLED_CLIENTS} other clients are connected and have sent "
             f"{'half a ClientHello' if sends == 'half-hello' else 'nothing'}",
         ) as second:
             echo_once(second, server, timeouts)
+    finally:
+        for stream in stalled:
+            stream.close()
+
+
+STALLED_CLIENTS = 5
 
 
 def _rejected(stream: Stream, timeouts) -> tuple[bool, str]:
