@@ -218,7 +218,8 @@ def test_concurrent_clients(server, schedule, timeouts, case_seed):
                 (
                     j
                     for j, m in enumerate(messages)
-                    if j != i and received[i] and m.startswith(received[i][:10])
+                    # A prefix long enough to tell the messages apart ("client 07 of").
+                    if j != i and len(received[i]) >= 12 and m.startswith(received[i][:12])
                 ),
                 None,
             )

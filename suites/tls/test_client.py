@@ -218,6 +218,19 @@ def check_rejected(client, certificates, timeouts, cert_name: str, hostname: str
             extra=client_output(outcome),
         )
     if outcome.returned:
+        if server.handshake_error is not None:
+            # It did refuse the certificate (the server saw the alert), then hid that.
+            raise Mismatch(
+                expected=f"fetch() to raise: the certificate is {case.description}",
+                actual=f"your client refused the certificate (the server saw: "
+                f"{server.handshake_error.reason}), but then fetch() {outcome.describe()} "
+                "instead of raising",
+                hint="let the ssl.SSLCertVerificationError propagate: don't catch OSError "
+                "or ssl.SSLError and return b'' (a caller cannot tell that from an empty "
+                "response)",
+                transcript=server.transcript,
+                extra=client_output(outcome),
+            )
         raise Mismatch(
             expected=f"fetch() to raise: the certificate is {case.description}",
             actual=f"{accepted}: fetch() {outcome.describe()}",
@@ -324,7 +337,9 @@ def test_handshake_timeout(client_under_test, certificates, timeouts):
         transcript=server.transcript,
         first_contact=server.accepted_at,
         expected=f"fetch(..., timeout={timeout:g}) to raise within {allowed:g} s",
-        hint="set the timeout before the handshake: socket.create_connection((host, port), "
+        hint="a timeout must raise: don't catch TimeoutError (or OSError) and return what you have"
+        if outcome.returned
+        else "set the timeout before the handshake: socket.create_connection((host, port), "
         "timeout=timeout) and then wrap_socket() (the handshake runs under the socket's "
         "timeout); don't settimeout(None) before wrapping",
     )

@@ -33,6 +33,11 @@ globals().update({k: v for k, v in inherit(tcp_echo).items() if k != "test_eof_c
 
 SEED_TLS = "004 'Working with SSL'"
 LINE = b"a line over TLS\n"
+HINT_RIGHT_CA = (
+    "trust cafile for client certificates: context.load_verify_locations(cafile) with "
+    "verify_mode = CERT_REQUIRED (not the certfile, not the system store); a client "
+    "certificate from that CA must be accepted"
+)
 HINT_CERT_REQUIRED = (
     "when cafile is given, require client certificates from it: "
     "context.verify_mode = ssl.CERT_REQUIRED; context.load_verify_locations(cafile) "
@@ -94,9 +99,9 @@ def test_eof_flush(server, timeouts):
         assert_echoed(EOF_PAYLOAD, outcome, stream, server=server, hint_short=HINT_EOF)
 
 
-def echo_once(stream: Stream, server, timeouts, message: bytes = LINE) -> None:
+def echo_once(stream: Stream, server, timeouts, message: bytes = LINE, **hints: str) -> None:
     outcome = stream.exchange(message, len(message), timeout=timeouts.io)
-    assert_echoed(message, outcome, stream, server=server)
+    assert_echoed(message, outcome, stream, server=server, **hints)
 
 
 @requirement(
@@ -246,7 +251,7 @@ def _rejected(stream: Stream, timeouts) -> tuple[bool, str]:
     if data:
         return False, f"the server echoed {len(data)} bytes"
     if outcome.reset:
-        return True, "the server ended the session (TLS alert or reset)"
+        return True, f"the server ended the session ({outcome.error or 'a reset'})"
     if outcome.eof:
         return True, "the server closed the connection"
     return False, f"the server neither answered nor closed for {timeouts.io:.1f} s"
@@ -287,8 +292,13 @@ def test_client_cert_required(shared_server, certificates, presents, timeouts):
 
 def assert_still_serving_with(server, certificates, timeouts, *, after: str) -> None:
     settings = server.tls.with_(certificate=certificates.client("right-ca"))
-    with connect(server, timeouts.connect, tls=settings, doing=f"after {after}") as stream:
-        echo_once(stream, server, timeouts)
+    with connect(
+        server,
+        timeouts.connect,
+        tls=settings,
+        doing=f"presenting a client certificate from cafile's CA, after {after}",
+    ) as stream:
+        echo_once(stream, server, timeouts, hint_short=HINT_RIGHT_CA)
 
 
 @requirement(
@@ -312,9 +322,7 @@ def test_client_cert_accepted(shared_server, certificates, timeouts):
             outcome,
             stream,
             server=server,
-            hint_short="trust cafile for client certificates: "
-            "context.load_verify_locations(cafile) with verify_mode = CERT_REQUIRED "
-            "(not the certfile, not the system store)",
+            hint_short=HINT_RIGHT_CA,
         )
 
 
