@@ -1,8 +1,10 @@
 // TLS echo server on Node.js's tls module: node tls_echo.js HOST PORT CERTFILE KEYFILE [CAFILE]
 // echo.js over TLS: tls.createServer() hands over each connection once its handshake is done
 // (a handshake in progress holds no one up: one event loop), and every socket is piped into
-// itself.  allowHalfOpen: on the client's close_notify and FIN the readable side ends,
-// pipe() writes what it still holds and then end()s (close_notify, then FIN).
+// itself.  allowHalfOpen stays false here (echo.js sets it): when the client's EOF arrives,
+// Node end()s the socket itself, after the writes pipe() has already queued, so the echo is
+// still complete.  With allowHalfOpen a client that sent a ClientHello and then its FIN kept
+// its socket open until the handshake timeout (120 s): the server never closed it.
 // CAFILE given (not empty): requestCert + rejectUnauthorized, trusting that CA only.
 'use strict';
 const fs = require('node:fs');
@@ -12,7 +14,7 @@ const [host, port, certfile, keyfile, cafile] = process.argv.slice(2);
 const options = {
   cert: fs.readFileSync(certfile),
   key: fs.readFileSync(keyfile),
-  allowHalfOpen: true,
+  allowHalfOpen: false,
 };
 if (cafile) {
   options.ca = fs.readFileSync(cafile);
