@@ -21,6 +21,7 @@ from fixtures.transcript import Transcript
 
 class FakeStream:
     transcript = Transcript("client")
+    transport = None  # not TLS: no hint about records
 
 
 SENT = bytes(range(256)) + b"\n"
