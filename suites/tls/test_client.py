@@ -282,16 +282,18 @@ def test_reject_broken_chain(client_under_test, certificates, case_name, timeout
 def test_sni(client_under_test, certificates, timeouts):
     server, _, outcome = serve_and_fetch(client_under_test, certificates, timeouts, "localhost")
     assert_client_connected(server.accepted.is_set(), outcome, transcript=server.transcript)
-    sent = server.tls.sni
+    sent = server.tls.sni  # one entry per ClientHello: the name, or None without SNI
     if sent == [HOSTNAME]:
         return
+    if not sent:
+        actual = "no ClientHello: the client never started a TLS handshake"
+    elif sent[-1] is None:
+        actual = "a ClientHello without SNI"
+    else:
+        actual = f"a ClientHello naming {sent[-1]!r}"
     raise Mismatch(
         expected=f"a ClientHello naming {HOSTNAME!r} (SNI)",
-        actual="a ClientHello without SNI"
-        if sent in ([], [None])
-        else f"SNI {sent[-1]!r}"
-        if sent
-        else "no ClientHello",
+        actual=actual,
         hint="pass server_hostname=server_hostname to wrap_socket() (or to "
         "asyncio.open_connection): it is both the SNI sent and the name checked",
         transcript=server.transcript,
