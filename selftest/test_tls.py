@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -21,6 +23,7 @@ from fixtures.certs import CLIENT_CERTS, IP_ADDRESS, SERVER_CERTS, Certificates
 from fixtures.peers import ScriptedServer, Stream
 from fixtures.tls import TlsClient, TlsServer, cannot_offer, client_hello
 from fixtures.transports import HandshakeFailed, TlsTransport
+from selftest.conftest import ROOT
 
 IO = 3.0
 
@@ -262,3 +265,17 @@ def test_what_the_suites_openssl_cannot_do_is_found_in_memory(certificates):
     # A handshake that cannot complete says why (here: verification).
     reason = cannot_offer(client, certificates.server("self-signed"))
     assert reason is not None and "certificate verify failed" in reason.lower()
+
+
+def test_the_harness_imports_no_certificate_library_until_a_certificate_is_needed():
+    # trustme and cryptography cost ~65 ms per pytest process and xdist worker to import,
+    # and a run without TLS cases should not need them installed at all.
+    code = (
+        "import sys, fixtures.plugin, suites.tls.test_echo, suites.tls.test_client; "
+        "print(sorted(m for m in ('trustme', 'cryptography') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
