@@ -92,8 +92,8 @@ def assert_fetched(outcome, server, responder, *, hint: str, rejected_hint: str 
         raise Mismatch(
             expected=f"fetch() to accept the {cert.name!r} certificate ({cert.case.description}) "
             "and return the response",
-            actual=f"the handshake failed on the server's side: {server.handshake_error.reason}; "
-            f"the client {outcome.describe()}",
+            actual=f"your client refused this valid certificate (the server saw: "
+            f"{server.handshake_error.reason}); then it {outcome.describe()}",
             hint=rejected_hint,
             transcript=server.transcript,
             extra=client_output(outcome),
@@ -208,12 +208,28 @@ def check_rejected(client, certificates, timeouts, cert_name: str, hostname: str
         accepted = (
             f"your client accepted a certificate for {WRONG_HOST!r} when it asked for {hostname!r}"
         )
+    fix = case.fix
+    if outcome.form == "command":
+        fix += (
+            "; a command must exit non-zero when verification fails (openssl s_client only "
+            "warns unless given -verify_return_error)"
+        )
     if responder.request:
+        checked_late = outcome.raised is not None
         raise Mismatch(
             expected=f"the client to refuse the {case.name!r} certificate before sending anything",
-            actual=f"{accepted}, and sent its request over that connection "
+            actual=(
+                f"your client sent its request ({len(responder.request)} bytes) over a "
+                f"connection whose certificate is {case.description}: it checked too late; "
+                f"then it {outcome.describe()}"
+            )
+            if checked_late
+            else f"{accepted}, and sent its request over that connection "
             f"({len(responder.request)} bytes); then it {outcome.describe()}",
-            hint=case.fix,
+            hint="verify during the handshake (wrap_socket() with a verifying context), "
+            "before sendall(): whatever is sent first has gone to a server nobody checked"
+            if checked_late
+            else fix,
             transcript=server.transcript,
             extra=client_output(outcome),
         )
@@ -234,7 +250,7 @@ def check_rejected(client, certificates, timeouts, cert_name: str, hostname: str
         raise Mismatch(
             expected=f"fetch() to raise: the certificate is {case.description}",
             actual=f"{accepted}: fetch() {outcome.describe()}",
-            hint=case.fix,
+            hint=fix,
             transcript=server.transcript,
             extra=client_output(outcome),
         )
