@@ -46,8 +46,10 @@ HINT_CERT_REQUIRED = (
 
 
 HINT_EOF = (
-    "when recv() returns b'' the client has sent close_notify (its EOF): write back what "
-    "you still hold, then close the connection"
+    "the client has finished (its close_notify: recv() returns b'', and readline() returns "
+    "a last line without a newline, then b''): write back what you still hold, the last "
+    "partial line too, then close the connection; asyncio's and Twisted's TLS transports "
+    "drop writes made after the close_notify, so with them this SHOULD cannot be met"
 )
 EOF_PAYLOAD = b"no newline at the end of this"
 SEED_EOF = "000 'End of Data'; 004 'Working with SSL'"
