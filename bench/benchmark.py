@@ -12,7 +12,11 @@ Reports, as medians:
   * stopping a server that ignores SIGTERM (SIGTERM, grace, SIGKILL of the group);
   * generating the TLS certificate catalogue (the session CA and every certificate), and one
     TLS handshake of the suite's peers over loopback;
-  * wall time of the UDP suites, the TLS suites and all suites against
+  * the local httpbin: start (first start with the httpbin/Flask import, then warm) and stop
+    with an idle keep-alive connection open;
+  * one http.client call in a child against it: urllib (stdlib) and requests, beside the same
+    request made in-process, so the difference is the per-case cost of the child;
+  * wall time of the UDP, TLS and HTTP suites and of all suites against
     reference_impls/stdlib, -n 0 / -n 2.
 """
 
@@ -100,6 +104,62 @@ def client_call(n: int, work: Path, reference: str) -> list[float]:
             assert outcome.value == b"ping", outcome.describe()
         thread.join(5)
     return out
+
+
+def httpbin_start_stop(n: int, work: Path) -> tuple[list[float], list[float]]:
+    """Seconds to start the local httpbin (the first sample pays the httpbin import) and to
+    stop it with an idle keep-alive connection open."""
+    import http.client
+
+    from fixtures.certs import Certificates
+    from fixtures.httpbin import LocalHttpbin
+
+    certificates = Certificates(work / "httpbin-ca")
+    cert = certificates.server("localhost")
+    starts, stops = [], []
+    for _ in range(n):
+        started = time.perf_counter()
+        local = LocalHttpbin(cert).start()
+        starts.append(time.perf_counter() - started)
+        conn = http.client.HTTPConnection("127.0.0.1", local.port(), timeout=5)
+        conn.request("GET", "/get")
+        conn.getresponse().read()
+        started = time.perf_counter()
+        local.stop()
+        stops.append(time.perf_counter() - started)
+        conn.close()
+    return starts, stops
+
+
+def http_client_call(n: int, work: Path, reference: str) -> tuple[list[float], list[float]]:
+    """One http.client call (PUT with form data) in a child, and the same call in-process."""
+    import importlib
+
+    from fixtures.certs import Certificates
+    from fixtures.httpbin import LocalHttpbin
+
+    impl = load(ROOT / "reference_impls" / reference)
+    client = ClientUnderTest(impl, "http.client", work / f"h-{reference}", timeouts.current())
+    certificates = Certificates(work / f"ca-{reference}")
+    child, inline = [], []
+    with LocalHttpbin(certificates.server("localhost")) as local:
+        url = local.url("/put")
+        for _ in range(n):
+            started = time.perf_counter()
+            outcome = client.call(10, method="PUT", url=url, data={"a": "b"}, timeout=5.0)
+            child.append(time.perf_counter() - started)
+            assert outcome.returned, outcome.describe()
+        sys.path.insert(0, str(impl.directory))
+        try:
+            module = importlib.import_module("http_client")
+            for _ in range(n):
+                started = time.perf_counter()
+                module.request("PUT", url, data={"a": "b"}, timeout=5.0)
+                inline.append(time.perf_counter() - started)
+        finally:
+            sys.path.remove(str(impl.directory))
+            sys.modules.pop("http_client", None)
+    return child, inline
 
 
 def stubborn_stop(n: int, work: Path) -> list[float]:
@@ -196,6 +256,14 @@ def main() -> None:
         for reference, form in (("stdlib", "python"), ("command", "command")):
             calls = client_call(args.samples, work, reference)
             print(f"client call in a child ({form:7})      : {median_ms(calls)}")
+        starts, stops = httpbin_start_stop(max(3, args.samples // 4), work)
+        print(f"local httpbin start, first (import)    : {starts[0] * 1000:7.1f} ms")
+        print(f"local httpbin start, warm              : {median_ms(starts[1:])}")
+        print(f"local httpbin stop (keep-alive open)   : {median_ms(stops)}")
+        for reference in ("stdlib", "requests"):
+            child, inline = http_client_call(args.samples, work, reference)
+            print(f"http.client call, {reference:8} in a child : {median_ms(child)}")
+            print(f"http.client call, {reference:8} in-process : {median_ms(inline)}")
         stop = stubborn_stop(max(3, args.samples // 4), work)
         print(f"stop of a server ignoring SIGTERM      : {median_ms(stop)}")
         generation, handshakes = certificate_catalogue(max(3, args.samples // 4))
@@ -205,6 +273,7 @@ def main() -> None:
         for label, path in (
             ("UDP suites", "suites/udp"),
             ("TLS suites", "suites/tls"),
+            ("HTTP suites", "suites/http"),
             ("all suites", "suites"),
         ):
             serial = [suite_run(0, path) for _ in range(args.runs)]
