@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_IMPLS = sorted(p.parent for p in (ROOT / "reference_impls").glob("*/impl.toml"))
 KNOWN_BAD = sorted(p.parent for p in (ROOT / "selftest" / "known_bad").glob("*/impl.toml"))
-# Real third-party programs (socat, netcat, Node.js, gevent, Twisted, trio): their tools are
+# Real third-party programs (socat, netcat, Node.js, nginx, ...; Python libraries): their tools are
 # installed by .ci/run (alternatives/README.md).
 ALTERNATIVES = sorted(p.parent for p in (ROOT / "alternatives").glob("*/impl.toml"))
 

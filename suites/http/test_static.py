@@ -12,6 +12,7 @@ or endless response is a verdict, never a hang.
 from __future__ import annotations
 
 import time
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -65,8 +66,18 @@ def exchange(
                 actual=exc.problem,
                 hint=hint or _bad_response_hint(exc),
                 transcript=stream.transcript,
+                extra=_server_output(server, exc),
             ) from None
         return response, stream.transcript
+
+
+def _server_output(server, exc: BadResponse) -> str:
+    """A server that closed without answering most likely raised in its handler: its
+    output says what."""
+    if exc.received or not exc.problem.startswith("no response"):
+        return ""
+    tail = server.output_tail()
+    return f"server output (last lines):\n{tail}" if tail else ""
 
 
 def _bad_response_hint(exc: BadResponse) -> str:
@@ -76,12 +87,25 @@ def _bad_response_hint(exc: BadResponse) -> str:
             "http.server answers a request line it cannot parse in HTTP/0.9 style (a bare "
             "body) unless the handler sets default_request_version = 'HTTP/1.0'"
         )
+    if exc.problem.startswith("no response") and "closed" in exc.problem:
+        return (
+            "the server closed the connection without answering: most likely an exception "
+            "in the handler (see the server's output); catch it and answer with an error "
+            "status"
+        )
+    if exc.problem.startswith("no response"):
+        return "answer every request at once: the server accepted the connection and sent nothing"
+    if "bare \\n" in exc.problem:
+        return "write '\\r\\n' at the end of the status line and of every header line"
     if "Content-Length" in exc.problem:
         return (
-            "send the whole file: sendall() (or a loop on send()'s return value), in "
-            "pieces read from the file; a single send() on a socket with a timeout sends "
-            "only what fits in the buffer"
+            "either the Content-Length is wrong (it is the size of the file actually sent, "
+            "taken from that file after choosing index.html, in bytes) or the body was cut "
+            "short (send the whole file: sendall(), or a loop on send()'s return value; a "
+            "single send() on a socket with a timeout sends only what fits in the buffer)"
         )
+    if "that was all within" in exc.problem:
+        return "write the whole response as soon as it is ready: never sleep between writes"
     return "end the header block with an empty line and frame the body by Content-Length"
 
 
@@ -98,20 +122,29 @@ def expect_status(response: Response, wanted: tuple[int, ...], transcript, hint:
 def expect_file(response: Response, content: bytes, transcript, *, what: str) -> None:
     """200, the exact bytes, and a Content-Length equal to the size."""
     expect_status(response, (200,), transcript, f"serve {what} with 200 OK")
+    length = response.header("Content-Length")
     if response.body != content:
+        announced = (
+            f", as its Content-Length: {length} announced (the file has {len(content)})"
+            if length is not None and length != str(len(content))
+            else " (different ones)"
+            if response.body_length == len(content)
+            else ""
+        )
         raise Mismatch(
             expected=f"the {len(content)} bytes of {what}",
-            actual=f"{response.body_length} bytes"
-            + (" (different ones)" if response.body_length == len(content) else ""),
-            hint="open the file in binary mode ('rb') and send its bytes unchanged",
+            actual=f"{response.body_length} bytes{announced}",
+            hint="open the file in binary mode ('rb') and send its bytes unchanged; "
+            "Content-Length counts the bytes sent, not the characters of a str",
             transcript=transcript,
         )
-    length = response.header("Content-Length")
     if length != str(len(content)):
         raise Mismatch(
             expected=f"Content-Length: {len(content)} (the file's size)",
             actual=f"Content-Length: {length}" if length is not None else "no Content-Length",
-            hint="Content-Length is the size in bytes (os.fstat(f.fileno()).st_size), not "
+            hint="send Content-Length: the file's size in bytes (os.fstat(f.fileno()).st_size)"
+            if length is None
+            else "Content-Length is the size in bytes (os.fstat(f.fileno()).st_size), not "
             "the length of a decoded str",
             transcript=transcript,
         )
@@ -123,7 +156,14 @@ def still_serving(server, timeouts, docroot, after: str, hint: str) -> None:
         response, transcript = exchange(server, timeouts, "/page.html", doing=f"after {after}")
     except ServerDied:
         raise died_after(server, after, hint) from None
-    expect_file(response, docroot.content("page.html"), transcript, what="page.html")
+    except Mismatch as exc:
+        exc.expected = f"after {after}, GET /page.html to be answered: {exc.expected}"
+        raise
+    try:
+        expect_file(response, docroot.content("page.html"), transcript, what="page.html")
+    except Mismatch as exc:
+        exc.expected = f"after {after}, GET /page.html: {exc.expected}"
+        raise
 
 
 TYPES = {
@@ -132,7 +172,10 @@ TYPES = {
     "png": ("image.png", "image/png"),
     "binary": ("data.bin", "application/octet-stream"),
     "text": ("notes.txt", "text/plain"),
+    # A query string is not part of the file's name.
+    "query": ("page.html", "text/html"),
 }
+QUERY = "?v=2&q=a%20b"
 
 
 @requirement(
@@ -140,13 +183,22 @@ TYPES = {
     MUST,
     "GET of a file under root MUST answer 200 with the file's exact bytes, Content-Length "
     "equal to its size and Content-Type by its extension (for data of no known type, "
-    "application/octet-stream or none: RFC 9110 8.3).",
+    "application/octet-stream or none: RFC 9110 8.3); a query string is not part of the name.",
     seed=SEED,
 )
 @pytest.mark.parametrize("kind", list(TYPES))
 def test_get_file(server, docroot, timeouts, kind):
     name, content_type = TYPES[kind]
-    response, transcript = exchange(server, timeouts, f"/{name}")
+    target = f"/{name}{QUERY if kind == 'query' else ''}"
+    response, transcript = exchange(server, timeouts, target)
+    if kind == "query" and response.status == 404:
+        raise Mismatch(
+            expected=f"page.html for {target}",
+            actual=response.status_line(),
+            hint="the query string is not part of the path: split the target at '?' "
+            "(urllib.parse.urlsplit(target).path) before mapping it to a file",
+            transcript=transcript,
+        )
     expect_file(response, docroot.content(name), transcript, what=name)
     got = (response.header("Content-Type") or "").split(";")[0].strip().lower()
     if not got and kind == "binary":
@@ -337,7 +389,7 @@ ESCAPE_CASES = [
     "http.static/no-escape",
     MUST,
     "The server MUST never serve anything outside root: not through '..', percent-encoded "
-    "'..' or '/', nor an absolute path; and it MUST keep serving.",
+    "'..' or '/', an absolute path or a NUL byte (%00); and it MUST answer and keep serving.",
     seed=SEED,
 )
 @pytest.mark.parametrize("kind", ESCAPE_CASES)
@@ -420,7 +472,6 @@ INDEXES = {
 )
 @pytest.mark.parametrize("kind", ["directory", "nested", "no-slash", "no-index"])
 def test_index_html(server, docroot, timeouts, kind):
-    hint = "for a directory, serve the index.html inside it when there is one"
     if kind in INDEXES:
         target, name = INDEXES[kind]
         response, transcript = exchange(server, timeouts, target)
@@ -430,7 +481,9 @@ def test_index_html(server, docroot, timeouts, kind):
         response, transcript = exchange(server, timeouts, "/docs")
         if response.status in (301, 302, 307, 308):
             location = response.header("Location") or ""
-            if location.split("?")[0].endswith("/docs/"):
+            # Relative references resolve against the request's URL (RFC 9110 10.2.2).
+            resolved = urlsplit(urljoin(f"http://{host_header(server)}/docs", location)).path
+            if resolved == "/docs/":
                 return
             raise Mismatch(
                 expected="a redirect to /docs/",
@@ -439,7 +492,18 @@ def test_index_html(server, docroot, timeouts, kind):
                 "with one (301, Location: /docs/)",
                 transcript=transcript,
             )
-        expect_file(response, docroot.content("docs/index.html"), transcript, what=hint)
+        if response.status != 200:
+            raise Mismatch(
+                expected="a redirect to /docs/ (301) or 200 with docs/index.html",
+                actual=response.status_line(),
+                hint="'/docs' is a directory: check os.path.isdir() on the mapped path, not "
+                "whether the URL ends with '/', then redirect to '/docs/' or serve its "
+                "index.html",
+                transcript=transcript,
+            )
+        expect_file(
+            response, docroot.content("docs/index.html"), transcript, what="docs/index.html"
+        )
         return
     response, transcript = exchange(server, timeouts, "/plain/")
     expect_status(
@@ -454,17 +518,56 @@ def test_index_html(server, docroot, timeouts, kind):
 @requirement(
     "http.static/http-versions",
     MUST,
-    "The server MUST answer HTTP/1.0 requests (no Host header) and HTTP/1.1 requests.",
+    "The server MUST answer HTTP/1.0 requests (no Host header; the connection closed after "
+    "the response) and HTTP/1.1 requests.",
     seed=SEED,
 )
 @pytest.mark.parametrize("version", ["1.0", "1.1"])
 def test_http_versions(server, docroot, timeouts, version):
-    response, transcript = exchange(server, timeouts, "/page.html", version=f"HTTP/{version}")
+    if version == "1.1":
+        response, transcript = exchange(server, timeouts, "/page.html")
+    else:
+        # The seed's request: no Host, no Connection header.  HTTP/1.0 connections do not
+        # persist unless the client asks (RFC 9112 9.3), so the response ends at EOF.
+        with connect(server, timeouts.connect, doing="answering HTTP/1.0") as stream:
+            stream.send(b"GET /page.html HTTP/1.0\r\n\r\n", timeout=timeouts.io)
+            try:
+                response = read_response(stream, timeout=timeouts.io)
+            except BadResponse as exc:
+                server.ensure_alive("answering HTTP/1.0")
+                raise Mismatch(
+                    expected="an HTTP response to b'GET /page.html HTTP/1.0'",
+                    actual=exc.problem,
+                    hint=_bad_response_hint(exc),
+                    transcript=stream.transcript,
+                    extra=_server_output(server, exc),
+                ) from None
+            stream.pump(timeout=timeouts.io, until_eof=True)
+            if not stream.eof:
+                announced = response.header("Connection")
+                raise Mismatch(
+                    expected="the connection closed after the response to an HTTP/1.0 "
+                    "request that did not ask to keep it alive",
+                    actual=f"it stayed open for {timeouts.io:.1f} s after the response"
+                    + (f" (which said Connection: {announced})" if announced else ""),
+                    hint="HTTP/1.0 connections end with the response unless the request "
+                    "says Connection: keep-alive (RFC 9112 9.3): close the connection",
+                    transcript=stream.transcript,
+                )
+            transcript = stream.transcript
     if not response.version.startswith("HTTP/1."):
         raise Mismatch(
             expected="an HTTP/1.x status line",
             actual=response.status_line(),
             hint="answer with 'HTTP/1.0' or 'HTTP/1.1' status lines",
+            transcript=transcript,
+        )
+    if version == "1.0" and response.status == 400:
+        raise Mismatch(
+            expected="200 with page.html",
+            actual=response.status_line(),
+            hint="an HTTP/1.0 request may come without a Host header: require Host only "
+            "from HTTP/1.1 requests (RFC 9112 3.2)",
             transcript=transcript,
         )
     expect_file(response, docroot.content("page.html"), transcript, what="page.html")
@@ -506,10 +609,19 @@ def test_large_file(server, docroot, timeouts):
     if response.header("Content-Length") != str(BIG_SIZE):
         raise Mismatch(
             expected=f"Content-Length: {BIG_SIZE}",
-            actual=f"Content-Length: {response.header('Content-Length')}",
-            hint="Content-Length is the file's size",
+            actual=f"Content-Length: {response.header('Content-Length')}"
+            if response.header("Content-Length") is not None
+            else "no Content-Length",
+            hint="send Content-Length: the file's size in bytes (os.fstat(f.fileno()).st_size)",
             transcript=transcript,
         )
+
+
+BLOCKERS = {
+    "idle-connection": "keeps its connection idle",
+    "slow-request": "has sent half its request",
+    "stalled-download": "stopped reading a 64 MiB download",
+}
 
 
 @requirement(
@@ -519,7 +631,7 @@ def test_large_file(server, docroot, timeouts):
     "request, or stops reading a 64 MiB download.",
     seed=SEED + "; 000 'Threaded Server'",
 )
-@pytest.mark.parametrize("blocker", ["idle-connection", "slow-request", "stalled-download"])
+@pytest.mark.parametrize("blocker", list(BLOCKERS))
 def test_concurrent_clients(server, docroot, timeouts, blocker):
     rcvbuf = 16 * 1024 if blocker == "stalled-download" else None
     first = connect(server, timeouts.connect, rcvbuf=rcvbuf, doing="accepting a first client")
@@ -538,15 +650,17 @@ def test_concurrent_clients(server, docroot, timeouts, blocker):
         time.sleep(timeouts.stall_pause)
         try:
             response, transcript = exchange(
-                server, timeouts, "/page.html", doing=f"while another client is {blocker}"
+                server, timeouts, "/page.html", doing=f"while another client {BLOCKERS[blocker]}"
             )
         except Mismatch as exc:
-            exc.hint = (
-                "serve each connection in its own thread (ThreadingHTTPServer, "
-                "socketserver.ThreadingMixIn) or with an event loop: one connection that "
-                "waits must not stop the others"
-            )
-            exc.expected = f"{exc.expected}, while another client's connection is {blocker}"
+            if exc.actual.startswith("no response"):
+                exc.hint = (
+                    "serve each connection in its own thread (ThreadingHTTPServer, "
+                    "socketserver.ThreadingMixIn) or with an event loop, and hold no lock "
+                    "while reading or sending: one connection that waits must not stop the "
+                    "others"
+                )
+            exc.expected = f"{exc.expected}, while another client {BLOCKERS[blocker]}"
             raise
     expect_file(response, docroot.content("page.html"), transcript, what="page.html")
 
