@@ -114,6 +114,7 @@ def httpbin_start_stop(n: int, work: Path) -> tuple[list[float], list[float]]:
     from fixtures.certs import Certificates
     from fixtures.httpbin import LocalHttpbin
 
+    (work / "httpbin-ca").mkdir()
     certificates = Certificates(work / "httpbin-ca")
     cert = certificates.server("localhost")
     starts, stops = [], []
@@ -140,6 +141,7 @@ def http_client_call(n: int, work: Path, reference: str) -> tuple[list[float], l
 
     impl = load(ROOT / "reference_impls" / reference)
     client = ClientUnderTest(impl, "http.client", work / f"h-{reference}", timeouts.current())
+    (work / f"ca-{reference}").mkdir()
     certificates = Certificates(work / f"ca-{reference}")
     child, inline = [], []
     with LocalHttpbin(certificates.server("localhost")) as local:
