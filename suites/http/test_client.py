@@ -58,6 +58,16 @@ def call(client, certificates, timeouts, scheme, method, url, *, timeout=None, *
     return client.call(kill_after, method=method, url=url, timeout=timeout, **arguments)
 
 
+@pytest.fixture
+def send(client_under_test, certificates, timeouts):
+    """``send(scheme, method, url, **arguments)``: ``call`` bound to this case's client."""
+
+    def send(scheme, method, url, **arguments):
+        return call(client_under_test, certificates, timeouts, scheme, method, url, **arguments)
+
+    return send
+
+
 def sent(trace: Trace) -> str:
     """What httpbin received under the trace, for a failure message."""
     exchanges = trace.exchanges
@@ -195,11 +205,8 @@ PARAMS = {"q": "a b&c=d", "name": "Zoë 日本", "sum": "1+1=2", "path": "/x?y#z
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_get_params(client_under_test, certificates, timeouts, trace, scheme):
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+def test_get_params(send, trace, scheme):
+    outcome = send(
         scheme,
         "GET",
         trace.url("/get", scheme),
@@ -228,11 +235,8 @@ FORM = {"name": "Zoë & Co", "rate": "10%", "expr": "a=b; c"}
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_post_form(client_under_test, certificates, timeouts, trace, scheme):
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+def test_post_form(send, trace, scheme):
+    outcome = send(
         scheme,
         "POST",
         trace.url("/post", scheme),
@@ -280,11 +284,8 @@ JSON_BODY = {"name": "Zoë", "items": [1, 2.5, None, True], "nested": {"empty": 
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_post_json(client_under_test, certificates, timeouts, trace, scheme):
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+def test_post_json(send, trace, scheme):
+    outcome = send(
         scheme,
         "POST",
         trace.url("/post", scheme),
@@ -319,16 +320,13 @@ def test_post_json(client_under_test, certificates, timeouts, trace, scheme):
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_custom_headers(client_under_test, certificates, timeouts, trace, scheme):
+def test_custom_headers(send, trace, scheme):
     headers = {
         "User-Agent": "conformance-suite/1.0 (+course)",
         "X-Course-Token": trace.token,
         "Accept": "application/json",
     }
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+    outcome = send(
         scheme,
         "GET",
         trace.url("/headers", scheme),
@@ -357,11 +355,8 @@ def test_custom_headers(client_under_test, certificates, timeouts, trace, scheme
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_head(client_under_test, certificates, timeouts, trace, scheme):
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+def test_head(send, trace, scheme):
+    outcome = send(
         scheme,
         "HEAD",
         trace.url("/response-headers?X-Probe=first&X-Probe=second", scheme),
@@ -420,13 +415,10 @@ METHODS = {
     seed=SEED,
 )
 @pytest.mark.parametrize(("method", "scheme"), both(METHODS))
-def test_methods(client_under_test, certificates, timeouts, trace, method, scheme):
+def test_methods(send, trace, method, scheme):
     path, data = METHODS[method]
     arguments = {} if data is None else {"data": data}
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+    outcome = send(
         scheme,
         method,
         trace.url(path, scheme),
@@ -468,12 +460,9 @@ USER, PASSWORD = "student", "open sesame:42"
     seed=SEED,
 )
 @pytest.mark.parametrize(("credentials", "scheme"), both(["right", "wrong"]))
-def test_basic_auth(client_under_test, certificates, timeouts, trace, credentials, scheme):
+def test_basic_auth(send, trace, credentials, scheme):
     password = PASSWORD if credentials == "right" else "not the password"
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+    outcome = send(
         scheme,
         "GET",
         trace.url("/basic-auth/student/open%20sesame%3A42", scheme),
@@ -523,11 +512,8 @@ COOKIES = {"flavour": "oatmeal", "batch": "42"}
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_cookies_sent(client_under_test, certificates, timeouts, trace, scheme):
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+def test_cookies_sent(send, trace, scheme):
+    outcome = send(
         scheme,
         "GET",
         trace.url("/cookies", scheme),
@@ -553,13 +539,10 @@ def test_cookies_sent(client_under_test, certificates, timeouts, trace, scheme):
     seed=SEED,
 )
 @pytest.mark.parametrize(("following", "scheme"), both(["no-redirect", "redirect"]))
-def test_cookies_received(client_under_test, certificates, timeouts, trace, following, scheme):
+def test_cookies_received(send, trace, following, scheme):
     follow = following == "redirect"
     set_cookies = {"flavour": "ginger", "token": trace.token}
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+    outcome = send(
         scheme,
         "GET",
         trace.url(f"/cookies/set?flavour=ginger&token={trace.token}", scheme),
@@ -607,12 +590,9 @@ UPLOAD = bytes(range(256)) + b"\r\n--not-a-boundary\r\n\x00end"
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_file_upload(client_under_test, certificates, timeouts, trace, scheme):
+def test_file_upload(send, trace, scheme):
     fields = {"course": "networks"}
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+    outcome = send(
         scheme,
         "POST",
         trace.url("/post", scheme),
@@ -669,11 +649,8 @@ def test_file_upload(client_under_test, certificates, timeouts, trace, scheme):
     seed=SEED,
 )
 @pytest.mark.parametrize(("status", "scheme"), both(["403", "404", "500", "501"]))
-def test_error_statuses(client_under_test, certificates, timeouts, trace, status, scheme):
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+def test_error_statuses(send, trace, status, scheme):
+    outcome = send(
         scheme,
         "GET",
         trace.url(f"/status/{status}", scheme),
@@ -716,7 +693,7 @@ class BodyServer:
     seed=SEED,
 )
 @pytest.mark.parametrize(("kind", "scheme"), both(["binary", "chunked", "large"]))
-def test_exact_body(client_under_test, certificates, timeouts, trace, kind, scheme, case_seed):
+def test_exact_body(send, certificates, timeouts, trace, kind, scheme, case_seed):
     hint = (
         "return the body as bytes, read to its end (response.read() / r.content): never "
         "decode it as text, and don't stop at a fixed size or at the first piece"
@@ -727,9 +704,7 @@ def test_exact_body(client_under_test, certificates, timeouts, trace, kind, sche
             if kind == "binary"
             else f"/stream-bytes/102400?chunk_size=4093&seed={case_seed % 1000}"
         )
-        outcome = call(
-            client_under_test, certificates, timeouts, scheme, "GET", trace.url(path, scheme)
-        )
+        outcome = send(scheme, "GET", trace.url(path, scheme))
         response = respond(outcome, trace, "the response to GET " + path)
         exchange = first(trace, outcome, "a GET request")
         check_body(response, exchange.response_body, trace, hint)
@@ -741,10 +716,7 @@ def test_exact_body(client_under_test, certificates, timeouts, trace, kind, sche
     with ScriptedServer(script, accept_timeout=timeouts.io, tls=tls) as server:
         host = HOSTNAME if scheme == "https" else server.address[0]
         url = f"{scheme}://{host}:{server.address[1]}/large.bin"
-        outcome = call(
-            client_under_test,
-            certificates,
-            timeouts,
+        outcome = send(
             scheme,
             "GET",
             url,
@@ -776,12 +748,9 @@ def test_exact_body(client_under_test, certificates, timeouts, trace, kind, sche
     seed=SEED,
 )
 @pytest.mark.parametrize(("following", "scheme"), both(["followed", "not-followed"]))
-def test_redirects(client_under_test, certificates, timeouts, trace, following, scheme):
+def test_redirects(send, trace, following, scheme):
     follow = following == "followed"
-    outcome = call(
-        client_under_test,
-        certificates,
-        timeouts,
+    outcome = send(
         scheme,
         "GET",
         trace.url("/redirect/2", scheme),
@@ -863,7 +832,7 @@ STALLS = ["no-response", "stalled-body", "slow-answer"]
     seed=SEED + "; 000 'Timeouts'",
 )
 @pytest.mark.parametrize(("stall", "scheme"), both(STALLS))
-def test_timeout(client_under_test, certificates, timeouts, stall, scheme):
+def test_timeout(send, client_under_test, certificates, timeouts, stall, scheme):
     # slow-answer: the response comes after half the (longer) timeout; a client that does
     # not pass its timeout on, or uses a fixed one, raises too early.
     timeout = timeouts.io if stall == "slow-answer" else timeouts.client_timeout
@@ -893,10 +862,7 @@ def test_timeout(client_under_test, certificates, timeouts, stall, scheme):
     tls = TlsServer(certificates.server("localhost")) if scheme == "https" else None
     with ScriptedServer(script, accept_timeout=timeouts.io, tls=tls) as server:
         host = HOSTNAME if scheme == "https" else server.address[0]
-        outcome = call(
-            client_under_test,
-            certificates,
-            timeouts,
+        outcome = send(
             scheme,
             "GET",
             f"{scheme}://{host}:{server.address[1]}/slow",
@@ -950,7 +916,7 @@ def test_timeout(client_under_test, certificates, timeouts, stall, scheme):
     seed=SEED + "; 004 'Working with SSL'",
 )
 @pytest.mark.parametrize("cert_name", ["untrusted-ca", "wrong-host"])
-def test_verify_https(client_under_test, certificates, timeouts, cert_name):
+def test_verify_https(send, client_under_test, certificates, timeouts, cert_name):
     got: dict = {}
 
     def script(stream, server) -> None:
@@ -964,10 +930,7 @@ def test_verify_https(client_under_test, certificates, timeouts, cert_name):
     timeout = timeouts.io * 2
     tls = TlsServer(certificates.server(cert_name))
     with ScriptedServer(script, accept_timeout=timeouts.io, tls=tls) as server:
-        outcome = call(
-            client_under_test,
-            certificates,
-            timeouts,
+        outcome = send(
             "https",
             "GET",
             f"https://{HOSTNAME}:{server.address[1]}/secret",
@@ -1014,10 +977,8 @@ def test_verify_https(client_under_test, certificates, timeouts, cert_name):
     seed=SEED,
 )
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_gzip(client_under_test, certificates, timeouts, trace, scheme):
-    outcome = call(
-        client_under_test, certificates, timeouts, scheme, "GET", trace.url("/gzip", scheme)
-    )
+def test_gzip(send, trace, scheme):
+    outcome = send(scheme, "GET", trace.url("/gzip", scheme))
     response = respond(outcome, trace, "the response to GET /gzip")
     exchange = first(trace, outcome, "a GET request")
     check_status(response, exchange.status, trace, "return the response's own status code")
