@@ -647,6 +647,8 @@ def test_concurrent_clients(server, docroot, timeouts, blocker):
             first.transcript.note("asks for big.bin and never reads")
         else:
             first.transcript.note("connects and sends nothing")
+        # The schedule: the first client holds the server (a blocking read, a full send
+        # buffer) before the second one asks.
         time.sleep(timeouts.stall_pause)
         try:
             response, transcript = exchange(
