@@ -16,8 +16,11 @@ Reports, as medians:
     with an idle keep-alive connection open;
   * one http.client call in a child against it: urllib (stdlib) and requests, beside the same
     request made in-process, so the difference is the per-case cost of the child;
-  * wall time of the UDP, TLS and HTTP suites and of all suites against
-    reference_impls/stdlib, -n 0 / -n 2.
+  * one wsgi.app call in a child under wsgiref.validate, and one run of a CGI script
+    (Python and Perl), the per-case cost of those roles;
+  * wall time of the UDP, TLS, HTTP, wsgi.app, wsgi.server and cgi.script suites and of all
+    suites against reference_impls/stdlib, -n 0 / -n 2; and of the wsgi.server suite against
+    each real WSGI server in alternatives/ (--skip-servers to leave them out).
 """
 
 from __future__ import annotations
@@ -215,7 +218,37 @@ def certificate_catalogue(n: int) -> tuple[list[float], list[float]]:
     return generation, handshakes
 
 
-def suite_run(workers: int, path: str = "suites") -> float:
+def wsgi_app_call(n: int, work: Path) -> list[float]:
+    from fixtures.wsgiapp import AppRequest, AppUnderTest
+
+    impl = load(ROOT / "reference_impls" / "stdlib")
+    app = AppUnderTest(impl, "wsgi.app", work, timeouts.BASE)
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        call = app.call(AppRequest("GET", "/jalape%C3%B1o"), timeouts.BASE.io)
+        samples.append(time.perf_counter() - started)
+        assert call.body.endswith("jalapeño".encode()), call.transcript()
+    return samples
+
+
+def cgi_run(n: int, work: Path, reference: str) -> list[float]:
+    from fixtures.cgigateway import CgiDriver, CgiRequest
+    from fixtures.roles import ROLES
+
+    impl = load(ROOT / "reference_impls" / reference)
+    driver = CgiDriver(ROLES["cgi.script"])
+    request = CgiRequest("POST", "/x", "a=1", b"b=2", "application/x-www-form-urlencoded")
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        run = driver.run(impl, work, timeouts.BASE, request, kill_after=timeouts.BASE.io)
+        samples.append(time.perf_counter() - started)
+        assert run.exit_code == 0 and b'"b"' in run.stdout, run.describe()
+    return samples
+
+
+def suite_run(workers: int, path: str = "suites", impl: str = "reference_impls/stdlib") -> float:
     started = time.perf_counter()
     subprocess.run(
         [
@@ -227,7 +260,7 @@ def suite_run(workers: int, path: str = "suites") -> float:
             "-p",
             "no:cacheprovider",
             "--impl",
-            "reference_impls/stdlib",
+            impl,
             "-n",
             str(workers),
         ],
@@ -243,6 +276,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="suite runs per worker count")
     parser.add_argument("--samples", type=int, default=20, help="start-ups to time")
     parser.add_argument("--skip-suites", action="store_true")
+    parser.add_argument("--skip-servers", action="store_true", help="no real WSGI servers")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -268,6 +302,11 @@ def main() -> None:
             print(f"http.client call, {reference:8} in-process : {median_ms(inline)}")
         stop = stubborn_stop(max(3, args.samples // 4), work)
         print(f"stop of a server ignoring SIGTERM      : {median_ms(stop)}")
+        app_calls = wsgi_app_call(args.samples, work)
+        print(f"wsgi.app call in a child (validated)  : {median_ms(app_calls)}")
+        for reference, language in (("stdlib", "Python"), ("command", "Perl")):
+            runs = cgi_run(args.samples, work, reference)
+            print(f"cgi.script run ({language:6})              : {median_ms(runs)}")
         generation, handshakes = certificate_catalogue(max(3, args.samples // 4))
         print(f"TLS catalogue (CA + 11 certificates)   : {median_ms(generation)}")
         print(f"TLS connect + handshake (suite peers)  : {median_ms(handshakes)}")
@@ -276,6 +315,9 @@ def main() -> None:
             ("UDP suites", "suites/udp"),
             ("TLS suites", "suites/tls"),
             ("HTTP suites", "suites/http"),
+            ("wsgi.app", "suites/wsgi/test_app.py"),
+            ("wsgi.server", "suites/wsgi/test_server.py"),
+            ("cgi.script", "suites/cgi"),
             ("all suites", "suites"),
         ):
             serial = [suite_run(0, path) for _ in range(args.runs)]
@@ -285,6 +327,15 @@ def main() -> None:
             print(
                 f"{label} vs stdlib, -n 2            : {p:7.2f} s (median of {args.runs}); "
                 f"speed-up {s / p:.2f}x"
+            )
+    if not args.skip_servers:
+        for server in ("waitress", "gunicorn", "cheroot", "werkzeug"):
+            path = "suites/wsgi/test_server.py"
+            serial = [suite_run(0, path, f"alternatives/{server}") for _ in range(args.runs)]
+            parallel = [suite_run(2, path, f"alternatives/{server}") for _ in range(args.runs)]
+            print(
+                f"wsgi.server vs {server:9}, -n 0 / -n 2 : {statistics.median(serial):7.2f} s / "
+                f"{statistics.median(parallel):7.2f} s (medians of {args.runs})"
             )
 
 

@@ -110,11 +110,15 @@ def json_answer(cgi_program, timeouts, request: CgiRequest, **delivery) -> tuple
             hint="json.dumps(...) the whole result once and print nothing else after the headers",
             extra=context,
         ) from None
-    wrong = [
-        f"{key!r} is missing" if key not in data else f"{key!r} is a {type(data[key]).__name__}"
-        for key, kind in KEYS.items()
-        if not isinstance(data, dict) or not isinstance(data.get(key), kind)
-    ]
+    wrong = (
+        [
+            f"{key!r} is missing" if key not in data else f"{key!r} is a {type(data[key]).__name__}"
+            for key, kind in KEYS.items()
+            if not isinstance(data.get(key), kind)
+        ]
+        if isinstance(data, dict)
+        else [f"a JSON {type(data).__name__}, not an object"]
+    )
     if wrong:
         raise Mismatch(
             expected="a JSON object with method, path, remote_addr (strings) and query, form, "
