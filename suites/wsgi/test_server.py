@@ -461,8 +461,8 @@ def test_body_chunks(server, probe, http, timeouts, case_name):
     "wsgi.server/deferred-headers",
     MUST,
     "The server MUST NOT send the status and headers before the app yields its first "
-    "non-empty chunk: until then the app may replace them by calling start_response again "
-    "with exc_info.",
+    "non-empty chunk: until then the app may replace them, all of them, by calling "
+    "start_response again with exc_info.",
     seed="000 'WSGI Responses'",
 )
 @pytest.mark.parametrize(
@@ -481,6 +481,16 @@ def test_deferred_headers(server, probe, http, action):
         hint="keep the headers until the first non-empty chunk, so an error handler can "
         "still replace them",
     )
+    stale = [f"{n}: {v}" for n, v in response.headers if n.lower() == "x-probe-stage"]
+    if stale and response.status == 500:
+        raise Mismatch(
+            expected="the 500 with only the headers of the replacing start_response",
+            actual=f"{response.status_line()} still carrying the first call's {stale}; "
+            f"headers {response.headers}",
+            hint="start_response(..., exc_info) replaces the stored status and headers: "
+            "assign the new list, don't append to the old one",
+            transcript=transcript,
+        )
     if response.status != 500 or response.body != expected_body(action):
         raise Mismatch(
             expected="the 500 and error page the app set, with exc_info, before its first "
