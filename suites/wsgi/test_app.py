@@ -69,11 +69,12 @@ def served(request, http, target: str):
     comes with wsgiref's log of what went wrong."""
     server = request.getfixturevalue("server")
     data = request_bytes("GET", target, headers={"Host": "localhost", "Connection": "close"})
+    mark = server.output_mark()
     response, transcript = http(server, data)
     context = transcript.render()
     if response.status >= 500:
-        log = server.output_tail()
-        context += "\nwsgiref's log (last lines):\n" + (log or "(nothing)")
+        log = server.stderr_since(mark).strip()
+        context += "\nwsgiref's log of this request:\n" + (log[-3000:] or "(nothing)")
     return response, context
 
 

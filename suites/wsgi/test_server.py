@@ -26,6 +26,11 @@ from fixtures.wsgiprobe import Probe, decoded, expected_body
 
 SEED = "000 'WSGI Interface', 'WSGI Applications', 'WSGI Responses', 'WSGI Deployment'"
 PEP = "PEP 3333"
+HINT_EARLY_500 = (
+    "catch the app's exception and answer 500 Internal Server Error; if '200 OK' went out "
+    "before the error, the headers were sent too early: keep the status and headers until "
+    "the first non-empty chunk, so a 500 can still replace them"
+)
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -65,12 +70,20 @@ def probe_call(server, probe: Probe, http, action: str, *, rest: str = "", **kw)
     return token, response, transcript
 
 
-def expect_status(response: Response, wanted: int, transcript, hint: str) -> None:
+def expect_status(
+    response: Response, wanted: int, transcript, hint: str, seen: tuple[Probe, str] | None = None
+) -> None:
+    """``seen``: (probe, token): when the probe app itself failed, say with what."""
     if response.status != wanted:
+        error = seen[0].seen(seen[1], "error") if seen else None
         raise Mismatch(
             expected=f"status {wanted}",
-            actual=f"{response.status_line()}; body {response.body[:200]!r}",
-            hint=hint,
+            actual=f"{response.status_line()}; body {response.body[:200]!r}"
+            + (f" (the probe app raised {error['error']})" if error else ""),
+            hint="the probe app failed on the environ it was given: give it what PEP 3333 "
+            "promises (see the error)"
+            if error
+            else hint,
             transcript=transcript,
         )
 
@@ -250,7 +263,9 @@ def test_environ(server, probe, http, timeouts, case_name):
         headers=headers,
     )
     response, transcript = http(server, data, method=method)
-    expect_status(response, 200, transcript, "the probe answers 200: pass its status through")
+    expect_status(
+        response, 200, transcript, "the probe answers 200: pass its status through", (probe, token)
+    )
     env = recorded(probe, token, "environ", timeouts, "environ", transcript)
     full_path = unquote_to_bytes(target.partition("?")[0]).decode("latin-1")
     problems = environ_problems(env, case, method, full_path, server.port.number)
@@ -279,6 +294,26 @@ INPUT_CASES = {
     "empty-get": ("read-all", b""),
     "large": ("read-n", bytes(i * 7 % 256 for i in range(1 << 20))),
 }
+
+
+def blocked_reading(probe: Probe, token: str):
+    """For ``http(explain=...)``: whether the app is stuck in wsgi.input.read()."""
+
+    def explain() -> str:
+        if probe.seen(token, "reading") and not probe.seen(token, "input"):
+            return (
+                "the app's wsgi.input.read() never returned: it waited for bytes past the end "
+                "of the body"
+            )
+        return ""
+
+    return explain
+
+
+def _length_note(got: dict) -> str:
+    if got.get("content_length") in (None, ""):
+        return " (the environ had no CONTENT_LENGTH, so the app read nothing)"
+    return f" (CONTENT_LENGTH was {got['content_length']!r})"
 
 
 def _input_hint(action: str) -> str:
@@ -311,22 +346,18 @@ def test_input(server, probe, http, timeouts, case_name):
         body=body,
         headers={"Content-Type": "application/octet-stream"} if body else {},
     )
-    try:
-        response, transcript = http(server, data, method=method, hint=_input_hint(action))
-    except Mismatch as exc:
-        if probe.seen(token, "reading") and not probe.seen(token, "input"):
-            exc.actual = (
-                f"the app's wsgi.input.read() never returned ({exc.actual}): it waited for "
-                "bytes past the end of the body"
-            )
-            exc.hint = _input_hint(action)
-        raise
-    expect_status(response, 200, transcript, "the probe answers 200: pass its status through")
+    response, transcript = http(
+        server, data, method=method, hint=_input_hint(action), explain=blocked_reading(probe, token)
+    )
+    expect_status(
+        response, 200, transcript, "the probe answers 200: pass its status through", (probe, token)
+    )
     got = recorded(probe, token, "input", timeouts, "reading wsgi.input", transcript)
     if "error" in got:
         raise Mismatch(
             expected=f"wsgi.input to give the {len(body)}-byte body",
-            actual=f"{' then '.join(got['calls']) or 'reading'} raised {got['error']}",
+            actual=f"{' then '.join(got['calls']) or 'reading'} raised {got['error']}"
+            + _length_note(got),
             hint=_input_hint(action),
             transcript=transcript,
         )
@@ -343,8 +374,9 @@ def test_input(server, probe, http, timeouts, case_name):
         if extra:
             detail += f", then a second read() gave {len(extra)} more bytes instead of b''"
         raise Mismatch(
-            expected=f"{' then '.join(got['calls'])} to give exactly the {len(body)}-byte body",
-            actual=detail,
+            expected=f"{' then '.join(got['calls']) or 'wsgi.input'} to give exactly the "
+            f"{len(body)}-byte body",
+            actual=detail + _length_note(got),
             hint=_input_hint(action),
             transcript=transcript,
         )
@@ -369,11 +401,21 @@ def test_chunked_input(server, probe, http, timeouts):
         headers={"Transfer-Encoding": "chunked", "Content-Type": "text/plain"},
     )
     response, transcript = http(
-        server, data, method="POST", hint="decode the chunked body (RFC 9112 7.1) or answer 411"
+        server,
+        data,
+        method="POST",
+        hint="decode the chunked body (RFC 9112 7.1) before the app reads it, or answer 411",
+        explain=blocked_reading(probe, token),
     )
     if response.status in (411, 501):
         return
-    expect_status(response, 200, transcript, "pass the probe's 200 through, or refuse with 411")
+    expect_status(
+        response,
+        200,
+        transcript,
+        "pass the probe's 200 through, or refuse with 411",
+        (probe, token),
+    )
     got = recorded(probe, token, "input", timeouts, "reading wsgi.input", transcript)
     received = decoded(got, "data")
     if received != b"hello world" or decoded(got, "extra") not in (None, b""):
@@ -578,7 +620,7 @@ def test_app_error(server, probe, http, action):
         probe,
         http,
         action,
-        hint="catch the app's exception and answer 500 Internal Server Error",
+        hint=HINT_EARLY_500,
     )
     expect_status(
         response,
@@ -697,6 +739,17 @@ def test_concurrent(server, probe, http, timeouts, case_name):
                 )
         try:
             still_serves(server, probe, http, f"while another ({case_name}) is in progress")
+        except Mismatch as exc:
+            exc.expected += (
+                " while another request is blocked in the app"
+                if case_name == "blocked-request"
+                else " while another client holds an idle connection"
+            )
+            exc.hint = (
+                "serve each connection in its own thread (socketserver.ThreadingMixIn, "
+                "daemon_threads = True): one slow request or idle client must not stop the others"
+            )
+            raise
         finally:
             probe.release(token)
         if case_name == "blocked-request":
