@@ -34,8 +34,8 @@ KEYS = {
 HINT_READ = (
     "read exactly CONTENT_LENGTH bytes: n = int(os.environ.get('CONTENT_LENGTH') or 0); "
     "body = sys.stdin.buffer.read(n). The server keeps stdin open, so reading to EOF "
-    "(sys.stdin.read(), for line in sys.stdin) waits forever, and one os.read() may return "
-    "only part of the body"
+    "(sys.stdin.read(), for line in sys.stdin; cat in sh) waits forever, and one os.read() "
+    'may return only part of the body (in sh: head -c "$CONTENT_LENGTH")'
 )
 HINT_PARSE = (
     "decode with urllib.parse.parse_qs(text): '+' is a space, %XX are UTF-8 bytes, and a "
@@ -69,7 +69,7 @@ def _stderr(run: CgiRun) -> str:
     return f"\nits stderr (last lines):\n{run.stderr}" if run.stderr.strip() else ""
 
 
-def response_of(run: CgiRun, request: CgiRequest) -> CgiResponse:
+def response_of(run: CgiRun, request: CgiRequest, format_hint: str = HINT_FORMAT) -> CgiResponse:
     finished(run, request)
     try:
         return parse_response(run.stdout)
@@ -82,7 +82,7 @@ def response_of(run: CgiRun, request: CgiRequest) -> CgiResponse:
             + f"; stdout: {preview(run.stdout, 300)}",
             hint="it crashed: its stderr says where"
             if crashed and run.stderr.strip()
-            else HINT_FORMAT,
+            else format_hint,
             extra=f"the request: {request.describe()}" + _stderr(run),
         ) from None
 
@@ -141,14 +141,16 @@ def expect_field(data: dict, key: str, expected: object, request: CgiRequest, hi
         )
 
 
-def expect_pairs(data: dict, key: str, expected: dict, request: CgiRequest, blank=()) -> None:
+def expect_pairs(
+    data: dict, key: str, expected: dict, request: CgiRequest, blank=(), hint: str = HINT_PARSE
+) -> None:
     """``data[key]`` is ``expected``; names in ``blank`` had an empty value, which may be
     kept as [""] or dropped (parse_qs's keep_blank_values either way)."""
     got = dict(data[key])
     for name in blank:
         if got.get(name) == [""]:
             del got[name]
-    expect_field({key: got}, key, expected, request, HINT_PARSE)
+    expect_field({key: got}, key, expected, request, hint)
 
 
 @requirement(
@@ -258,8 +260,9 @@ def test_form(cgi_program, timeouts, case_name):
         body, expected = FORMS[case_name]
         request, query = post(body, query="", remote_addr=REMOTE), {}
     data, _ = json_answer(cgi_program, timeouts, request)
-    expect_pairs(data, "form", expected, request)
-    expect_pairs(data, "query", query, request)
+    separate = "'form' holds the body's fields only, 'query' those of QUERY_STRING"
+    expect_pairs(data, "form", expected, request, hint=separate if query else HINT_PARSE)
+    expect_pairs(data, "query", query, request, hint=separate if query else HINT_PARSE)
 
 
 COOKIES = {
@@ -304,7 +307,12 @@ def test_other_methods(cgi_program, timeouts, method):
     if body:
         request.content_type = FORM
     run = cgi_program.run(request, timeouts.cgi_end)
-    response = response_of(run, request)
+    response = response_of(
+        run,
+        request,
+        "print 'Status: 405 Method Not Allowed', then an empty line (a header block always "
+        "ends with one)",
+    )
     if response.status != 405:
         raise Mismatch(
             expected=f"'Status: 405' for {method}",
@@ -359,7 +367,12 @@ def test_read_exact(cgi_program, timeouts, case_name):
                 extra=f"the body was {len(request.body)} bytes; stdin delivers it in pieces",
             )
     else:
-        expect_pairs(data, "form", expected, request)
+        hint = {
+            "get": "a GET has no form: 'form' is {} (its fields are in 'query')",
+            "bytes-after-body": HINT_READ
+            + " ('injected' came from the bytes after the body, which are not the script's)",
+        }.get(case_name, HINT_READ)
+        expect_pairs(data, "form", expected, request, hint=hint)
 
 
 @requirement(

@@ -185,6 +185,14 @@ def test_headers(app_under_test, request, http, timeouts, over):
         expect_headers(call.status, call.headers, call.body, "called directly", extra)
         return
     response, context = served(request, http, target)
+    if response.status >= 500:
+        raise Mismatch(
+            expected=f"200 with Content-Type: {CONTENT_TYPE!r} (served by wsgiref)",
+            actual=f"{response.status_line()}: wsgiref's own error page",
+            hint="wsgiref answers 500 when the application raises or its status, headers or "
+            "body break PEP 3333: its log below says which",
+            extra=context,
+        )
     headers = [
         (n, v) for n, v in response.headers if n.lower() in ("content-type", "content-length")
     ]
@@ -253,13 +261,26 @@ def test_hello_body(app_under_test, request, http, timeouts, name, over):
         raise Mismatch(
             expected=f"{expected!r}",
             actual=f"{body!r}"[:400] + mojibake(body, path),
-            hint="PATH_INFO holds the URL's bytes decoded as latin-1 (PEP 3333): recover the "
-            "text with environ['PATH_INFO'].encode('latin-1').decode('utf-8'), then encode "
-            "the whole body with .encode('utf-8')"
-            if any(ord(c) > 127 for c in path)
-            else "the body is 'Hello World\\n' + 'You requested: ' + the path, as UTF-8 bytes",
+            hint=body_hint(body, expected, path),
             extra=extra,
         )
+
+
+def body_hint(body: bytes, expected: bytes, path: str) -> str:
+    if mojibake(body, path):
+        return (
+            "PATH_INFO holds the URL's bytes decoded as latin-1 (PEP 3333): recover the text "
+            "with environ['PATH_INFO'].encode('latin-1').decode('utf-8'), then encode the "
+            "whole body with .encode('utf-8')"
+        )
+    if body.startswith(b"\r\n") and expected.startswith(body[2:]):
+        return "a header value ends in '\\r\\n', so the headers ended early: no CR or LF in headers"
+    if body and expected.startswith(body):
+        return (
+            "the body is cut short: a Content-Length smaller than the body (count the encoded "
+            "bytes, len(body_bytes), not the characters), or the app raised mid-body"
+        )
+    return "the body is 'Hello World\\n' + 'You requested: ' + the path, as UTF-8 bytes"
 
 
 def mojibake(body: bytes, path: str) -> str:
