@@ -18,8 +18,9 @@ Reports, as medians:
     request made in-process, so the difference is the per-case cost of the child;
   * one wsgi.app call in a child under wsgiref.validate, and one run of a CGI script
     (Python and Perl), the per-case cost of those roles;
-  * wall time of the UDP, TLS, HTTP, wsgi.app, wsgi.server and cgi.script suites and of all
-    suites against reference_impls/stdlib, -n 0 / -n 2; and of the wsgi.server suite against
+  * wall time of the UDP, TLS, HTTP, wsgi.app, wsgi.server, cgi.script, xmlrpc.server,
+    mpc.echo and net.lookup suites and of all suites (every role) against
+    reference_impls/stdlib, -n 0 / -n 2; and of the wsgi.server suite against
     each real WSGI server in alternatives/ (--skip-servers to leave them out).
 """
 
@@ -318,6 +319,9 @@ def main() -> None:
             ("wsgi.app", "suites/wsgi/test_app.py"),
             ("wsgi.server", "suites/wsgi/test_server.py"),
             ("cgi.script", "suites/cgi"),
+            ("xmlrpc.server", "suites/rpc/test_xmlrpc.py"),
+            ("mpc.echo", "suites/rpc/test_mpc.py"),
+            ("net.lookup", "suites/lookup"),
             ("all suites", "suites"),
         ):
             serial = [suite_run(0, path) for _ in range(args.runs)]

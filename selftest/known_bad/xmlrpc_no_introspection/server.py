@@ -1,0 +1,36 @@
+"""Bad xmlrpc.server: no ``register_introspection_functions()``.
+
+Bug: the student made the seed's server threaded and added
+``register_multicall_functions()``, but not the introspection functions: a client cannot
+ask what the server offers, and ``system.listMethods`` is answered with a Fault (unknown
+method).
+Seed: 000 'XML-RPC', 'Simple XML-RPC' (``SimpleXMLRPCServer``, ``register_function(add)``),
+threaded as in 'Threaded Server'.
+Must fail: xmlrpc.server/introspection (a SHOULD).  Everything else passes.
+"""
+
+import socketserver
+from xmlrpc.server import SimpleXMLRPCRequestHandler, SimpleXMLRPCServer
+
+
+class Handler(SimpleXMLRPCRequestHandler):
+    rpc_paths = ("/", "/RPC2")
+
+    def log_message(self, format, *args):
+        pass
+
+
+class ThreadedXMLRPCServer(socketserver.ThreadingMixIn, SimpleXMLRPCServer):
+    daemon_threads = True
+
+
+def add(x, y):
+    return x + y
+
+
+def serve(host, port):
+    server = ThreadedXMLRPCServer((host, port), Handler, logRequests=False)
+    server.register_function(add, "add")
+    # BUG: no server.register_introspection_functions()
+    server.register_multicall_functions()
+    server.serve_forever()
