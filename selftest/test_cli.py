@@ -5,6 +5,7 @@ the implementation outside the checkout, from another working directory, through
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,7 +44,7 @@ def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def assert_ran_alice(result: subprocess.CompletedProcess[str]) -> None:
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-3000:]
-    assert "alice:" in out and "tcp.greeting  CONFORMS" in out, out[-3000:]
+    assert "alice:" in out and re.search(r"tcp\.greeting +CONFORMS", out), out[-3000:]
     assert "selftest" not in out.split("conformance summary")[0], "collected the self-tests"
 
 

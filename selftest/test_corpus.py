@@ -9,7 +9,7 @@ every known-bad implementation and every real third-party alternative side by si
   behavioural reason (a mismatch or a crash, never "could not start"), and passes the rest;
 * every alternative (socat, netcat, Node.js, gevent, Twisted, trio, openssl, httpx, urllib3,
   aiohttp, nginx, lighttpd, busybox, waitress, gunicorn, cheroot, Werkzeug, wsgiref, Flask,
-  Bottle) passes every case but
+  Bottle, aiohttp-xmlrpc, django-modern-rpc, multiprocess, billiard) passes every case but
   the real deviations its ``[expect]`` lists, which it fails for a behavioural reason;
 * every requirement of the suites is failed by at least one known-bad implementation.
 """

@@ -199,6 +199,26 @@ def test_crash_at_import_is_one_clear_error_per_role_without_waiting(suites, mak
     assert "fixtures/servers.py" not in out, "no harness traceback for an implementation error"
 
 
+def test_an_expected_case_that_cannot_run_is_an_error_not_its_expected_failure(
+    suites, make_impl, tmp_path
+):
+    """pytest's xfail covers setup and teardown too: a server that does not start must not
+    pass as the failure [expect] lists."""
+    impl = make_impl(
+        '[roles."tcp.greeting"]\npython = "srv:serve"\n[expect]\n'
+        '"tcp.greeting/greet-then-close" = "says hi differently"\n',
+        {"srv.py": "import no_such_dependency\ndef serve(host, port): pass\n"},
+    )
+    report = tmp_path / "report.json"
+    result = suites(
+        "suites/tcp/test_greeting.py", "--impl", str(impl), "--report-json", str(report)
+    )
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert "XFAIL" not in result.stdout.str()
+    cases = {c["case"]: c for c in json.loads(report.read_text())["cases"]}
+    assert cases["tcp.greeting/greet-then-close"]["outcome"] == "error"
+
+
 def test_server_death_is_reported_on_the_case_and_the_server_restarted(suites, make_impl, tmp_path):
     impl = make_impl(
         '[roles."tcp.echo"]\npython = "srv:serve"\n',
