@@ -225,7 +225,7 @@ def test_no_unpickling_before_auth(server, authkey, timeouts, tmp_path, when):
             stream.send(bomb, timeout=timeouts.io)  # once more, as an ordinary message
         deadline = time.monotonic() + timeouts.stall_pause * 2
         while not marker.exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
+            time.sleep(0.01)  # polls the marker up to the deadline above
         transcript = stream.transcript
     if marker.exists():
         raise Mismatch(

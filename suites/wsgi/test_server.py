@@ -807,7 +807,7 @@ def test_keep_alive(server, probe, timeouts, case_name):
             else:
                 stream.send(one, timeout=timeouts.io)
                 responses = [read_response(stream, timeout=timeouts.io)]
-                time.sleep(0.05)
+                time.sleep(0.05)  # apart from the first: [pipelined] sends them together
                 stream.send(two, timeout=timeouts.io)
                 responses.append(read_response(stream, timeout=timeouts.io))
         except BadResponse as exc:
