@@ -36,6 +36,7 @@ import sys
 import time
 import urllib.parse
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import BinaryIO
@@ -237,6 +238,18 @@ def read_request(rfile: BinaryIO) -> Request | None:
     method, target, version = parse_request_line(line)
 
     headers: dict[str, list[str]] = {}
+    for line in field_lines(rfile, "the headers"):
+        name, value = parse_header_line(line)
+        headers.setdefault(name, []).append(value)
+
+    if version >= (1, 1) and len(headers.get("host", [])) != 1:  # RFC 9112 3.2: a MUST
+        raise HTTPError(HTTPStatus.BAD_REQUEST, "an HTTP/1.1 request needs one Host header")
+    return Request(method, target, version, headers)
+
+
+def field_lines(rfile: BinaryIO, where: str) -> Iterator[bytes]:
+    """The field lines of a header (or trailer) block up to its empty line, within
+    MAX_HEADER_BLOCK bytes in all."""
     budget = MAX_HEADER_BLOCK
     while True:
         line = rfile.readline(budget + 1)
@@ -244,15 +257,10 @@ def read_request(rfile: BinaryIO) -> Request | None:
         if budget < 0:
             raise HTTPError(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
         if not line.endswith(b"\n"):
-            raise ClientGone("the connection ended inside the headers")
+            raise ClientGone(f"the connection ended inside {where}")
         if line in (b"\r\n", b"\n"):
-            break
-        name, value = parse_header_line(line)
-        headers.setdefault(name, []).append(value)
-
-    if version >= (1, 1) and len(headers.get("host", [])) != 1:  # RFC 9112 3.2: a MUST
-        raise HTTPError(HTTPStatus.BAD_REQUEST, "an HTTP/1.1 request needs one Host header")
-    return Request(method, target, version, headers)
+            return
+        yield line
 
 
 def parse_request_line(line: bytes) -> tuple[str, str, tuple[int, int]]:
@@ -321,16 +329,9 @@ def read_chunked(rfile: BinaryIO) -> bytes:
             raise ClientGone("the connection ended after a chunk")
         if end not in (b"\r\n", b"\n"):
             raise HTTPError(HTTPStatus.BAD_REQUEST, "no CRLF after a chunk")
-    budget = MAX_HEADER_BLOCK  # trailer fields: read and ignored
-    while True:
-        line = rfile.readline(budget + 1)
-        budget -= len(line)
-        if budget < 0:
-            raise HTTPError(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
-        if not line.endswith(b"\n"):
-            raise ClientGone("the connection ended inside the trailers")
-        if line in (b"\r\n", b"\n"):
-            return b"".join(pieces)
+    for _ in field_lines(rfile, "the trailers"):  # trailer fields: read and ignored
+        pass
+    return b"".join(pieces)
 
 
 def decode_content(request: Request, body: bytes) -> bytes:

@@ -235,26 +235,31 @@ def test_refuse_get(server, timeouts, path):
     data = request_bytes(
         "GET", path, headers={"Host": f"{server.host}:{server.port.number}", "Connection": "close"}
     )
+    hint = "XML-RPC is POST only: answer GET with 501 Not Implemented (or 405 with Allow: POST)"
+    response, transcript = answer(
+        server, timeouts, data, "GET", f"an HTTP error status for GET {path}", hint
+    )
+    if response.status < 400:
+        raise Mismatch(
+            expected=f"a 4xx or 5xx status for GET {path}",
+            actual=response.status_line(),
+            hint=hint,
+            transcript=transcript,
+        )
+
+
+def answer(server, timeouts, data: bytes, method: str, expected: str, hint: str):
+    """One raw request and its response, (response, transcript); no HTTP answer fails the
+    case (a crash if the server died of it)."""
     with connect(server, timeouts.connect) as stream:
         stream.send(data, timeout=timeouts.io)
         try:
-            response = read_response(stream, timeout=timeouts.io)
+            return read_response(stream, timeout=timeouts.io, method=method), stream.transcript
         except BadResponse as exc:
-            server.ensure_alive("answering GET")
+            server.ensure_alive(f"answering {method}", hint=HINT_PER_REQUEST)
             raise Mismatch(
-                expected=f"an HTTP error status for GET {path}",
-                actual=exc.problem,
-                hint="answer GET with 501 Not Implemented (or 405 with Allow: POST)",
-                transcript=stream.transcript,
+                expected=expected, actual=exc.problem, hint=hint, transcript=stream.transcript
             ) from None
-        if response.status < 400:
-            raise Mismatch(
-                expected=f"a 4xx or 5xx status for GET {path}",
-                actual=response.status_line(),
-                hint="XML-RPC is POST only: answer GET with 501 Not Implemented (or 405 with "
-                "Allow: POST)",
-                transcript=stream.transcript,
-            )
 
 
 @requirement(
@@ -264,26 +269,18 @@ def test_refuse_get(server, timeouts, path):
     seed=SEED,
 )
 def test_unknown_path(server, timeouts):
-    with connect(server, timeouts.connect) as stream:
-        stream.send(
-            _post(server, _call_xml("add", "<int>1</int>", "<int>2</int>"), "/nowhere"),
-            timeout=timeouts.io,
+    data = _post(server, _call_xml("add", "<int>1</int>", "<int>2</int>"), "/nowhere")
+    hint = "check the path against ('/', '/RPC2') (SimpleXMLRPCRequestHandler.rpc_paths)"
+    response, transcript = answer(
+        server, timeouts, data, "POST", "404 for a call to /nowhere", hint
+    )
+    if response.status != 404:
+        raise Mismatch(
+            expected="404 for a call to /nowhere",
+            actual=response.status_line(),
+            hint=hint,
+            transcript=transcript,
         )
-        try:
-            response = read_response(stream, timeout=timeouts.io, method="POST")
-        except BadResponse as exc:
-            raise Mismatch(
-                expected="404 for a call to /nowhere",
-                actual=exc.problem,
-                transcript=stream.transcript,
-            ) from None
-        if response.status != 404:
-            raise Mismatch(
-                expected="404 for a call to /nowhere",
-                actual=response.status_line(),
-                hint="check the path against ('/', '/RPC2') (SimpleXMLRPCRequestHandler.rpc_paths)",
-                transcript=stream.transcript,
-            )
 
 
 @requirement(
